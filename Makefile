@@ -1,0 +1,40 @@
+# Two commands for a newcomer: `make site` and `make test`. Everything else is installed by them.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+# Same commit, same bytes: dates in the site, PDFs and zip come from the last commit unless set.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1577836800)
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: site test serve install browser clean bench
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Build the site, the PDFs and the offline zip into site/ (a failed build leaves site/ as it was).
+site: install
+	$(BIN)/python -m ltss_toolkit build
+
+## Live preview for editors at http://127.0.0.1:8000 (no PDFs).
+serve: install
+	$(BIN)/mkdocs serve
+
+## Every test: unit, golden, end-to-end builds, and browser checks in headless Chromium.
+test: install browser
+	$(BIN)/python -m pytest
+
+## Debian's chromium for the browser tests (installed with apt-get when missing; needs root).
+browser:
+	@scripts/ensure-chromium
+
+clean:
+	rm -rf site .site.* .cache

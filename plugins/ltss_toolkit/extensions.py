@@ -1,0 +1,48 @@
+"""Kinds of content beyond pages and resources (decision flow, figures, case studies, glossary).
+
+Each kind is an ``Extension``: the files it reads, the checks it adds once everything is loaded, the
+pages it generates, the macros it offers editors, and any last pass over rendered pages. The loader,
+the plugin and the tests all take the same list, so a new kind plugs in without touching them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Mapping
+
+from .structure.model import Toolkit
+from .structure.problems import Problems
+
+Reader = Callable[[str, str, str, Toolkit, Problems], None]
+"""Reads one file (text, path from the project root, path within content/) into ``toolkit.data``."""
+
+
+@dataclass(frozen=True)
+class Extension:
+    name: str
+    readers: Mapping[str, Reader] = field(default_factory=dict)
+    """Readers by file name, e.g. ``{"flow.yml": read_flow}``."""
+    folder_readers: Mapping[str, Reader] = field(default_factory=dict)
+    """Readers for every ``.yml`` file in a folder of that name, e.g. ``{"figures": read_figure}``."""
+    validate: Callable[[Toolkit, Problems], None] | None = None
+    """Checks run after all content is loaded (links to pages, reachability...)."""
+    pages: Callable[[Toolkit], dict[str, str]] | None = None
+    """Generated pages: docs-relative path to Markdown."""
+    macros: Callable[[Toolkit], dict[str, Callable[..., str]]] | None = None
+    """Functions editors can call in page bodies through mkdocs-macros, e.g. ``{{ figure("id") }}``."""
+    finish_page: Callable[[str, str, Toolkit], str] | None = None
+    """A last pass over each page's Markdown (path, markdown) before it is converted to HTML."""
+
+
+def default_extensions() -> list[Extension]:
+    """Every extension the site uses, in the order their page passes run."""
+    found: list[Extension] = []
+    for module_name in ("flow", "figures", "case_studies", "glossary"):
+        try:
+            module = __import__(f"{__package__}.{module_name}", fromlist=["EXTENSION"])
+        except ModuleNotFoundError as error:
+            if error.name != f"{__package__}.{module_name}":
+                raise
+            continue
+        found.append(module.EXTENSION)
+    return found

@@ -1,0 +1,185 @@
+"""Walk ``content/`` and build the model, collecting every problem on the way."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from typing import Sequence
+
+from ..extensions import Extension, Reader
+from ..structure.model import Page, Section, Toolkit
+from ..structure.problems import Location, Problems
+from ..structure.validate import validate
+from . import readers
+
+AREAS = ("pathways", "modules")
+"""Top-level content areas, in the order they appear in the site."""
+
+YAML_SUFFIXES = (".yml", ".yaml")
+
+
+class _Readers:
+    def __init__(self, extensions: Sequence[Extension]) -> None:
+        self.by_name: dict[str, Reader] = {}
+        self.by_folder: dict[str, Reader] = {}
+        for extension in extensions:
+            self.by_name.update(extension.readers)
+            self.by_folder.update(extension.folder_readers)
+
+    def reader_for(self, uri: str) -> Reader | None:
+        name = posixpath.basename(uri)
+        folder = posixpath.basename(posixpath.dirname(uri))
+        return self.by_name.get(name) or (self.by_folder.get(folder) if name.endswith(YAML_SUFFIXES) else None)
+
+
+def load_toolkit(
+    content_dir: Path, project_dir: Path, extensions: Sequence[Extension] = ()
+) -> tuple[Toolkit, Problems]:
+    """Load and validate everything under ``content_dir``; problems name paths relative to ``project_dir``."""
+    toolkit = Toolkit()
+    extra_readers = _Readers(extensions)
+    problems = Problems()
+    if not content_dir.is_dir():
+        problems.add(Location(_rel(content_dir, project_dir), 1), "content folder not found", "check 'content_dir'")
+        return toolkit, problems
+    pages: list[Page] = []
+    for file in sorted(p for p in content_dir.rglob("*") if p.is_file()):
+        uri = file.relative_to(content_dir).as_posix()
+        if any(part.startswith(".") for part in uri.split("/")):
+            continue
+        path = _rel(file, project_dir)
+        _read_file(file, uri, path, toolkit, pages, problems, extra_readers)
+    _build_sections(pages, toolkit, problems)
+    validate(toolkit, problems)
+    for extension in extensions:
+        if extension.validate is not None:
+            extension.validate(toolkit, problems)
+    return toolkit, problems
+
+
+def _read_file(
+    file: Path, uri: str, path: str, toolkit: Toolkit, pages: list[Page], problems: Problems, extra_readers: _Readers
+) -> None:
+    name = file.name
+    if file.suffix == ".md" or name.endswith(YAML_SUFFIXES):
+        try:
+            text = file.read_text(encoding="utf-8")
+        except UnicodeDecodeError as error:
+            problems.add(Location(path, 1), f"file is not UTF-8 text ({error.reason})", "save it as UTF-8")
+            return
+    else:
+        toolkit.assets[uri] = str(file)
+        return
+    extra = extra_readers.reader_for(uri)
+    if extra is not None:
+        extra(text, path, uri, toolkit, problems)
+    elif file.suffix == ".md":
+        page = readers.read_page(text, path, uri, problems)
+        if page is not None:
+            pages.append(page)
+    elif name == "resources.yml":
+        for resource in readers.read_resources(text, path, problems):
+            _add_resource(resource, toolkit, problems)
+    elif name == "references.yml":
+        for reference in readers.read_references(text, path, problems):
+            if reference.id in toolkit.references:
+                first = toolkit.references[reference.id]
+                problems.add(reference.where, f"duplicate reference id '{reference.id}'", f"first defined at {first.where}")
+            else:
+                toolkit.references[reference.id] = reference
+    elif name == "topics.yml":
+        for topic in readers.read_topics(text, path, problems):
+            if topic.id in toolkit.topics:
+                problems.add(topic.where, f"duplicate topic id '{topic.id}'", f"first defined at {toolkit.topics[topic.id].where}")
+            else:
+                toolkit.topics[topic.id] = topic
+    else:
+        known = ["resources.yml", "references.yml", "topics.yml", *sorted(extra_readers.by_name)]
+        known += [f"any .yml in a '{folder}/' folder" for folder in sorted(extra_readers.by_folder)]
+        problems.add(
+            Location(path, 1),
+            f"unknown content file '{name}'",
+            "data files must be named one of: " + ", ".join(known),
+        )
+
+
+def _add_resource(resource, toolkit: Toolkit, problems: Problems) -> None:
+    first = toolkit.resources.get(resource.id)
+    if first is None:
+        toolkit.resources[resource.id] = resource
+    elif first.facts() != resource.facts():
+        differing = [
+            name
+            for name, a, b in zip(("title", "publisher", "year", "url", "kind", "topics"), first.facts(), resource.facts())
+            if a != b
+        ]
+        problems.add(
+            resource.where,
+            f"resource '{resource.id}' conflicts with its listing at {first.where}: {', '.join(differing)} differ",
+            "make both listings identical, or give one of them another id",
+        )
+    elif first.where.path == resource.where.path:
+        problems.add(resource.where, f"resource '{resource.id}' is listed twice in this file", f"remove one (see line {first.where.line})")
+
+
+def _build_sections(pages: list[Page], toolkit: Toolkit, problems: Problems) -> None:
+    sections: dict[str, Section] = {}
+
+    def section_for(folder: str) -> Section:
+        if folder not in sections:
+            section = Section(path=folder)
+            sections[folder] = section
+            parent_folder = posixpath.dirname(folder)
+            if parent_folder:
+                section.parent = section_for(parent_folder)
+                section.parent.sections.append(section)
+            else:
+                toolkit.roots[folder] = section
+        return sections[folder]
+
+    for page in pages:
+        if page.id in toolkit.pages:
+            first = toolkit.pages[page.id]
+            problems.add(
+                Location(page.source, page.line_of("id")),
+                f"duplicate page id '{page.id}'",
+                f"already used by {first.source}; give this page another id",
+            )
+            continue
+        folder = posixpath.dirname(page.uri)
+        top = folder.split("/", 1)[0]
+        if top not in AREAS:
+            problems.add(
+                Location(page.source, 1),
+                "page is outside the content areas",
+                "move it under " + " or ".join(f"content/{area}/" for area in AREAS),
+            )
+            continue
+        toolkit.pages[page.id] = page
+        section = section_for(folder)
+        page.section = section
+        if page.is_index:
+            section.index = page
+        else:
+            section.pages.append(page)
+    for folder, section in sorted(sections.items()):
+        if section.index is None:
+            problems.add(
+                Location(f"{_content_prefix(toolkit, pages)}{folder}/", 1),
+                f"folder '{folder}' has pages but no index.md",
+                "add an index.md landing page with id, title, summary and 'order: 0'",
+            )
+    toolkit.roots = {area: toolkit.roots[area] for area in AREAS if area in toolkit.roots}
+
+
+def _content_prefix(toolkit: Toolkit, pages: list[Page]) -> str:
+    for page in pages:
+        return page.source[: len(page.source) - len(page.uri)]
+    return ""
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,133 @@
+"""Readers for each kind of content file: raw YAML or Markdown in, model objects out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..structure.fields import Field, check_id, check_url, item_line, read_record
+from ..structure.model import RESOURCE_KINDS, Page, Reference, Resource, Topic
+from ..structure.problems import Location, Problems
+from .front_matter import split_page
+from .yaml_lines import YamlList, load_yaml
+
+PAGE_FIELDS = (
+    Field("id", str, hint="add a stable id such as 'id: part-a-buy-in'"),
+    Field("title", str),
+    Field("summary", str, hint="add a one-line 'summary:' saying what the page helps a reader do"),
+    Field("order", int, hint="write 'order: N', the page's position in its folder; index.md is 0"),
+    Field("resources", list, required=False, items=str, default=()),
+    Field("topics", list, required=False, items=str, default=()),
+    Field("questions", list, required=False, items=str, default=()),
+)
+
+RESOURCE_FIELDS = (
+    Field("id", str),
+    Field("title", str),
+    Field("publisher", str, nullable=True, hint="give the publisher, or 'publisher: null' if the source names none"),
+    Field("year", int, required=False, nullable=True),
+    Field("url", str, nullable=True, hint="give the full address, or 'url: null' when none is known"),
+    Field("kind", str, hint="one of: " + ", ".join(RESOURCE_KINDS)),
+    Field("topics", list, required=False, items=str, default=()),
+)
+
+REFERENCE_FIELDS = (
+    Field("id", str),
+    Field("number", int),
+    Field("text", str),
+    Field("url", str, required=False, nullable=True),
+)
+
+TOPIC_FIELDS = (Field("id", str), Field("label", str))
+
+
+def yaml_list(text: str, path: str, what: str, problems: Problems) -> list[tuple[Any, int]]:
+    """Parse a file that must hold a YAML list; return its items with their lines."""
+    data = load_yaml(text, path, problems)
+    if data is None:
+        return []
+    if not isinstance(data, YamlList):
+        problems.add(Location(path, 1), f"{path.rsplit('/', 1)[-1]} must be a list of {what}", "start each entry with '- id: ...'")
+        return []
+    return list(zip(data, data.item_lines))
+
+
+def read_topics(text: str, path: str, problems: Problems) -> list[Topic]:
+    out = []
+    for item, line in yaml_list(text, path, "topics", problems):
+        values = read_record(item, TOPIC_FIELDS, path, line, "topic", problems)
+        if values and check_id(values["id"], Location(path, line), "topic", problems) and values["label"]:
+            out.append(Topic(values["id"], values["label"], Location(path, line)))
+    return out
+
+
+def read_resources(text: str, path: str, problems: Problems) -> list[Resource]:
+    out = []
+    for item, line in yaml_list(text, path, "resources", problems):
+        values = read_record(item, RESOURCE_FIELDS, path, line, "resource", problems)
+        if not values or not check_id(values["id"], Location(path, line), "resource", problems):
+            continue
+        if values["url"] is not None:
+            check_url(values["url"], Location(path, item.line_of("url")), problems)
+        if values["kind"] and values["kind"] not in RESOURCE_KINDS:
+            problems.add(
+                Location(path, item.line_of("kind")),
+                f"unknown resource kind '{values['kind']}'",
+                "use one of: " + ", ".join(RESOURCE_KINDS),
+            )
+        if not values["title"]:
+            continue
+        out.append(
+            Resource(
+                id=values["id"],
+                title=values["title"],
+                publisher=values["publisher"],
+                year=values["year"],
+                url=values["url"],
+                kind=values["kind"] or "",
+                topics=tuple(values["topics"] or ()),
+                where=Location(path, line),
+            )
+        )
+    return out
+
+
+def read_references(text: str, path: str, problems: Problems) -> list[Reference]:
+    out = []
+    for item, line in yaml_list(text, path, "references", problems):
+        values = read_record(item, REFERENCE_FIELDS, path, line, "reference", problems)
+        if not values or not check_id(values["id"], Location(path, line), "reference", problems):
+            continue
+        if values["url"] is not None:
+            check_url(values["url"], Location(path, item.line_of("url")), problems)
+        if values["number"] is not None and values["text"]:
+            out.append(Reference(values["id"], values["number"], values["text"], values["url"], Location(path, line)))
+    return out
+
+
+def read_page(text: str, path: str, uri: str, problems: Problems) -> Page | None:
+    source = split_page(text, path, problems)
+    if source is None:
+        return None
+    values = read_record(source.meta, PAGE_FIELDS, path, 2, "front matter", problems)
+    if not values:
+        return None
+    if not check_id(values["id"], Location(path, source.meta.line_of("id")), "page", problems):
+        return None
+    return Page(
+        id=values["id"],
+        title=values["title"] or values["id"],
+        summary=values["summary"] or "",
+        order=values["order"] if values["order"] is not None else 0,
+        resources=tuple(values["resources"] or ()),
+        topics=tuple(values["topics"] or ()),
+        questions=tuple(values["questions"] or ()),
+        body=source.body,
+        body_line=source.body_line,
+        source=path,
+        uri=uri,
+        field_lines={key: [source.meta.line_of(key)] for key in ("id", "title", "summary", "order")}
+        | {
+            key: [item_line(source.meta, key, i) for i in range(max(1, len(values[key] or ())))]
+            for key in ("resources", "topics", "questions")
+        },
+    )

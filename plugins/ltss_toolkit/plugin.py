@@ -1,0 +1,108 @@
+"""MkDocs adapter: feeds the content model to MkDocs. The work itself lives in plain functions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkDocsPage
+
+from .config import ToolkitConfig
+from .extensions import Extension, default_extensions
+from .loading.loader import load_toolkit
+from .render.nav import UnknownArea, expand_nav
+from .render.page import RESOURCES_URI, render_page
+from .render.resources_page import render_resources_page
+from .structure.model import Page, Toolkit
+
+log = get_plugin_logger(__name__)
+
+
+class ToolkitPlugin(BasePlugin[ToolkitConfig]):
+    """Adds the pages of ``content/`` to the site and builds the nav from their order."""
+
+    toolkit: Toolkit
+    project_dir: Path
+    extensions: list[Extension]
+    pages_by_uri: dict[str, Page]
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.project_dir = Path(config.config_file_path or ".").resolve().parent
+        self.extensions = default_extensions()
+        self.toolkit, problems = load_toolkit(
+            self.project_dir / self.config.content_dir, self.project_dir, self.extensions
+        )
+        if problems:
+            raise PluginError(problems.report())
+        try:
+            config.nav = expand_nav(config.nav, self.toolkit)
+        except UnknownArea as error:
+            raise PluginError(f"mkdocs.yml: {error} (fix the nav entry or add pages to that folder)") from error
+        self._register_macros(config)
+        return config
+
+    def _register_macros(self, config: MkDocsConfig) -> None:
+        macros = {}
+        for extension in self.extensions:
+            if extension.macros is not None:
+                macros.update(extension.macros(self.toolkit))
+        if not macros:
+            return
+        macros_plugin = config.plugins.get("macros")
+        if macros_plugin is None:
+            raise PluginError("mkdocs.yml: the 'macros' plugin is needed for figures and tables; add '- macros'")
+        macros_plugin.register_macros(macros)
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self.pages_by_uri = {page.uri: page for page in self.toolkit.pages.values()}
+        for page in self.toolkit.pages.values():
+            self._add(files, File.generated(config, page.uri, content=page.body))
+        for uri, source in sorted(self.toolkit.assets.items()):
+            self._add(files, File.generated(config, uri, abs_src_path=source))
+        if self.config.resources_page:
+            self._add(files, File.generated(config, RESOURCES_URI, content=render_resources_page(self.toolkit)))
+        for extension in self.extensions:
+            if extension.pages is not None:
+                for uri, markdown in sorted(extension.pages(self.toolkit).items()):
+                    self._add(files, File.generated(config, uri, content=markdown))
+        return files
+
+    def _add(self, files: Files, file: File) -> None:
+        if files.get_file_from_path(file.src_uri) is not None:
+            raise PluginError(
+                f"{self.config.content_dir}/{file.src_uri}: a file in docs/ has the same path; rename one of them"
+            )
+        files.append(file)
+
+    # After mkdocs-macros (priority 0) has rendered templates in the editor's body, so that titles,
+    # summaries and citations from YAML are added as plain text and never evaluated as Jinja.
+    @event_priority(-50)
+    def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        uri = page.file.src_uri
+        content_page = self.pages_by_uri.get(uri) if page.file.generated_by else None
+        if content_page is not None:
+            self._set_edit_url(page, content_page.source)
+            markdown = render_page(content_page, self.toolkit, markdown)
+        elif not page.file.generated_by:
+            self._set_edit_url(page, f"{config.docs_dir}/{uri}")
+        for extension in self.extensions:
+            if extension.finish_page is not None:
+                markdown = extension.finish_page(uri, markdown, self.toolkit)
+        return markdown
+
+    def _set_edit_url(self, page: MkDocsPage, path: str) -> None:
+        template = self.config.edit_url_template
+        if not template:
+            page.edit_url = None
+            return
+        absolute = (self.project_dir / path).resolve()
+        if absolute.is_relative_to(self.project_dir):
+            path = absolute.relative_to(self.project_dir).as_posix()
+        page.edit_url = template.format(path=path)
+
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        server.watch(str(self.project_dir / self.config.content_dir))
+        return server

@@ -1,0 +1,31 @@
+"""Escaping for strings that come from YAML: they are text, never markup or templates."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from urllib.parse import quote
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+
+
+def html_text(value: str) -> str:
+    """Text for an HTML element's content or attribute."""
+    return html.escape(value, quote=True)
+
+
+def md_text(value: str) -> str:
+    """Text placed inline in Markdown: HTML-escaped, and Markdown punctuation backslash-escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(value, quote=False))
+
+
+def external_link(url: str, label: str) -> str:
+    """An inline HTML link to another site (addresses are validated, but escape them anyway)."""
+    return f'<a href="{html_text(url)}">{html_text(label)}</a>'
+
+
+def relative(target_uri: str, from_uri: str) -> str:
+    """A relative Markdown link target from one docs page to another (``a/b.md`` style)."""
+    rel = posixpath.relpath(target_uri, posixpath.dirname(from_uri) or ".")
+    return quote(rel, safe="/#.-_~")

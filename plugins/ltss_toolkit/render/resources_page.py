@@ -1,0 +1,53 @@
+"""The Resources page: every resource once, grouped by publisher, with backlinks; and a topic index."""
+
+from __future__ import annotations
+
+from .escape import external_link, html_text, md_text, relative
+from .page import RESOURCES_URI, citation
+from ..structure.model import Toolkit
+from ..structure.relations import citing_pages, resources_by_publisher, resources_by_topic
+
+
+def render_resources_page(toolkit: Toolkit) -> str:
+    cited_by = citing_pages(toolkit)
+    out = [
+        "# Resources",
+        "",
+        f"Every document cited on this site, {len(toolkit.resources)} in all, is described once here, grouped by"
+        " publisher, with the pages that cite it. A title is linked when its address is known; otherwise it is"
+        " given as a citation. The [index by topic](#by-topic) lists the same resources by subject.",
+        "",
+        "## By publisher",
+        "",
+    ]
+    for publisher, resources in resources_by_publisher(toolkit):
+        out += [f"### {md_text(publisher) if publisher else 'Publisher not given'}", ""]
+        for resource in resources:
+            title = (
+                external_link(resource.url, resource.title)
+                if resource.url
+                else f"<cite>{html_text(resource.title)}</cite> (no public address is known)"
+            )
+            details = ", ".join(p for p in (resource.kind.replace("-", " "), str(resource.year or "")) if p)
+            pages = cited_by.get(resource.id, [])
+            backlinks = (
+                "Cited on: " + ", ".join(f"[{md_text(p.title)}]({relative(p.uri, RESOURCES_URI)})" for p in pages)
+                if pages
+                else "Not cited on any page yet."
+            )
+            out += [
+                f'<div class="ltss-resource" id="resource-{resource.id}" markdown>',
+                "",
+                f"{title} <span class=\"ltss-details\">{html_text(details)}</span>",
+                "",
+                backlinks,
+                "",
+                "</div>",
+                "",
+            ]
+    out += ["## By topic { #by-topic }", ""]
+    for label, resources in resources_by_topic(toolkit):
+        out += [f"### {md_text(label)}", ""]
+        out += [f"- [{md_text(r.title)}](#resource-{r.id}) {html_text(citation(r))}" for r in resources]
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"

@@ -1,0 +1,126 @@
+"""Typed fields of content records, checked with messages an editor can act on."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from ..loading.yaml_lines import YamlList, YamlMap
+from .problems import Location, Problems, did_you_mean
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+URL_PATTERN = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:[/?#]\S*)?$")
+
+_TYPE_NAMES = {str: "text", int: "a whole number", bool: "true or false", list: "a list"}
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a record: its type, whether it must be given, and whether null is allowed."""
+
+    name: str
+    type: type
+    required: bool = True
+    nullable: bool = False
+    items: type | None = None
+    default: Any = None
+    hint: str = ""
+
+
+def _type_ok(value: Any, wanted: type) -> bool:
+    if wanted is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if wanted is str:
+        return isinstance(value, str) and value.strip() != ""
+    return isinstance(value, wanted)
+
+
+def read_record(
+    data: Any, fields: Sequence[Field], path: str, line: int, what: str, problems: Problems
+) -> dict[str, Any] | None:
+    """Check ``data`` against ``fields``; return the values, or None if the record is unusable.
+
+    Every problem is recorded, not just the first; a record with a wrong field still yields its
+    other values so that later checks (ids, citations) can run and report too.
+    """
+    if not isinstance(data, YamlMap):
+        problems.add(Location(path, line), f"{what} must be a set of 'field: value' lines", "see README")
+        return None
+    names = {f.name for f in fields}
+    for key in data:
+        if key not in names:
+            problems.add(
+                Location(path, data.line_of(key)), f"unknown field '{key}' in {what}", did_you_mean(key, names)
+            )
+    values: dict[str, Any] = {}
+    for f in fields:
+        where = Location(path, data.line_of(f.name))
+        if f.name not in data:
+            if f.required:
+                problems.add(
+                    Location(path, data.line), f"{what} has no '{f.name}'", f.hint or f"add '{f.name}: ...'"
+                )
+            values[f.name] = list(f.default) if isinstance(f.default, (list, tuple)) else f.default
+            continue
+        value = data[f.name]
+        if value is None:
+            if not f.nullable:
+                problems.add(where, f"'{f.name}' is empty", f.hint or f"give '{f.name}' a value")
+            values[f.name] = None if f.nullable else f.default
+            continue
+        if not _type_ok(value, f.type):
+            problems.add(
+                where,
+                f"'{f.name}' must be {_TYPE_NAMES.get(f.type, f.type.__name__)}, not {value!r}",
+                f.hint or f"write '{f.name}' as {_TYPE_NAMES.get(f.type, f.type.__name__)}",
+            )
+            values[f.name] = f.default
+            continue
+        if f.type is list and f.items is not None:
+            good = []
+            item_lines = value.item_lines if isinstance(value, YamlList) else [where.line] * len(value)
+            for item, item_line in zip(value, item_lines):
+                if _type_ok(item, f.items):
+                    good.append(item)
+                else:
+                    problems.add(
+                        Location(path, item_line),
+                        f"each item of '{f.name}' must be {_TYPE_NAMES.get(f.items, 'text')}, not {item!r}",
+                        f.hint or "write one item per '- ' line",
+                    )
+            value = good
+        values[f.name] = value.strip() if isinstance(value, str) else value
+    return values
+
+
+def item_line(data: Any, key: str, index: int) -> int:
+    """The line of the ``index``-th item of list field ``key`` in ``data``, or the field's line."""
+    if isinstance(data, YamlMap):
+        value = data.get(key)
+        if isinstance(value, YamlList) and index < len(value.item_lines):
+            return value.item_lines[index]
+        return data.line_of(key)
+    return 1
+
+
+def check_id(value: Any, where: Location, what: str, problems: Problems) -> bool:
+    if isinstance(value, str) and not ID_PATTERN.match(value):
+        problems.add(
+            where,
+            f"{what} id '{value}' is not lowercase-kebab-case",
+            "use lowercase letters, digits and single hyphens, e.g. 'part-a-buy-in'",
+        )
+        return False
+    return isinstance(value, str)
+
+
+def check_url(value: Any, where: Location, problems: Problems) -> bool:
+    if isinstance(value, str) and not URL_PATTERN.match(value):
+        problems.add(
+            where,
+            f"malformed address '{value}'",
+            "give the full address starting with https:// (or http://); when none is known write 'url: null', never '#'",
+        )
+        return False
+    return True

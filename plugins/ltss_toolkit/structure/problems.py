@@ -1,0 +1,69 @@
+"""Problems found in content: collected, never raised one at a time."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Iterable
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a content file, as a path relative to the project root and a 1-based line."""
+
+    path: str
+    line: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the content, with how to fix it."""
+
+    where: Location
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" + (f" ({self.hint})" if self.hint else "")
+
+
+@dataclass
+class Problems:
+    """Every problem of one build, in file and line order."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, where: Location, message: str, hint: str = "") -> None:
+        self.items.append(Problem(where, message, hint))
+
+    def extend(self, other: Iterable[Problem]) -> None:
+        self.items.extend(other)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def lines(self) -> list[str]:
+        return [str(p) for p in sorted(set(self.items))]
+
+    def report(self) -> str:
+        lines = self.lines()
+        noun = "problem" if len(lines) == 1 else "problems"
+        return f"{len(lines)} content {noun} found:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+def did_you_mean(name: str, known: Iterable[str]) -> str:
+    """A hint naming the closest known value, or listing a few of them."""
+    known = sorted(known)
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    if not known:
+        return "none are defined yet"
+    shown = ", ".join(known[:8]) + (", ..." if len(known) > 8 else "")
+    return f"known: {shown}"

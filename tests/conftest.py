@@ -1,0 +1,98 @@
+"""Shared fixtures: the project, a built copy of the shipped site, small throwaway projects."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def need_tool(available: bool, what: str) -> None:
+    """Skip a test when a tool is missing on a developer's machine; fail in CI, where the install step must provide it."""
+    if available:
+        return
+    if IN_CI:
+        pytest.fail(f"{what} is missing in CI: the install step of 'make test' should have provided it")
+    pytest.skip(f"{what} is not installed")
+
+
+def build_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("SOURCE_DATE_EPOCH", "1700000000")
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    return env
+
+
+def run_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """Build a project with the engine's own command, as `make site` does."""
+    return subprocess.run(
+        [sys.executable, "-m", "ltss_toolkit", "build", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir), *extra],
+        cwd=project,
+        env=build_env(),
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def project_dir() -> Path:
+    return PROJECT
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped content built once per test session, PDFs and bundle included."""
+    site = tmp_path_factory.mktemp("shipped") / "site"
+    result = run_build(PROJECT, site)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    return site
+
+
+MINIMAL_MKDOCS = """\
+site_name: Test site
+docs_dir: docs
+theme:
+  name: material
+  font: false
+markdown_extensions: [abbr, attr_list, footnotes, md_in_html, tables, toc]
+plugins:
+  - search
+  - macros:
+      on_error_fail: true
+  - ltss-toolkit:
+      edit_url_template: https://example.org/edit/{path}
+nav:
+  - Home: index.md
+  - content:pathways
+  - Resources: resources.md
+"""
+
+
+def write_tree(root: Path, files: dict[str, str]) -> Path:
+    for relative, text in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def small_project(tmp_path: Path):
+    """Make a throwaway project: a minimal mkdocs.yml and docs/index.md plus the given content files."""
+
+    def make(files: dict[str, str], mkdocs_yml: str = MINIMAL_MKDOCS) -> Path:
+        project = tmp_path / "project"
+        if project.exists():
+            shutil.rmtree(project)
+        return write_tree(project, {"mkdocs.yml": mkdocs_yml, "docs/index.md": "# Home\n", **files})
+
+    return make
