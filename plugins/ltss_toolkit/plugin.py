@@ -14,6 +14,7 @@ from .config import ToolkitConfig
 from .extensions import Extension, default_extensions
 from .loading.loader import load_toolkit
 from .render.nav import UnknownArea, expand_nav
+from .render.escape import html_text
 from .render.page import RESOURCES_URI, render_page
 from .render.resources_page import render_resources_page
 from .structure.model import Page, Toolkit
@@ -85,6 +86,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         content_page = self.pages_by_uri.get(uri) if page.file.generated_by else None
         if content_page is not None:
             self._set_edit_url(page, content_page.source)
+            page.meta["title"] = html_text(content_page.title)
             markdown = render_page(content_page, self.toolkit, markdown)
         elif not page.file.generated_by:
             self._set_edit_url(page, f"{config.docs_dir}/{uri}")
