@@ -14,7 +14,7 @@ PAGE_FIELDS = (
     Field("id", str, hint="add a stable id such as 'id: part-a-buy-in'"),
     Field("title", str),
     Field("summary", str, hint="add a one-line 'summary:' saying what the page helps a reader do"),
-    Field("order", int, hint="write 'order: N', the page's position in its folder; index.md is 0"),
+    Field("order", int, hint="write 'order: N', the page's position in its folder (for index.md, the folder's position in its parent)"),
     Field("resources", list, required=False, items=str, default=()),
     Field("topics", list, required=False, items=str, default=()),
     Field("questions", list, required=False, items=str, default=()),

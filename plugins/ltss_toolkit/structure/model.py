@@ -106,6 +106,7 @@ class Section:
 
     @property
     def order(self) -> int:
+        """A folder's position among its siblings is the ``order`` of its landing page."""
         return self.index.order if self.index else 0
 
     def walk(self) -> list[Page]:
