@@ -1,0 +1,97 @@
+"""Case studies as an HTML table, with a filter form that only JavaScript shows.
+
+Without JavaScript the whole table is there to read and print, and the form stays ``hidden``;
+``docs/assets/case-studies.js`` unhides it and hides the rows that do not match.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from ..render.escape import external_link, html_text, relative
+from ..render.page import citation
+from ..structure.model import Toolkit
+from .model import STRATEGIES, CaseStudies, CaseStudy
+
+NO_STATE = "Not named in the sources"
+NO_STATE_VALUE = "none"
+"""The filter value of rows with no state ('' means 'all')."""
+STATUS = {True: "Verified", False: "Secondhand, not confirmed"}
+
+
+def _source_cell(study: CaseStudy, toolkit: Toolkit) -> str:
+    resource = toolkit.resources.get(study.source)
+    if resource is None:
+        return html_text(study.source)
+    title = external_link(resource.url, resource.title) if resource.url else f"<cite>{html_text(resource.title)}</cite>"
+    cite = citation(resource)
+    return f"{title} {html_text(cite)}" if cite else title
+
+
+def _row(study: CaseStudy, toolkit: Toolkit) -> str:
+    state = html_text(study.state) if study.state else f'<span class="ltss-note">{NO_STATE}</span>'
+    status_class = "ltss-verified" if study.verified else "ltss-unverified"
+    return (
+        f'<tr id="case-study-{study.id}" data-strategy="{study.strategy}"'
+        f' data-state="{html_text(study.state) if study.state else NO_STATE_VALUE}">'
+        f"<td>{state}</td>"
+        f"<td>{html_text(STRATEGIES[study.strategy])}</td>"
+        f"<td>{html_text(study.program)}</td>"
+        f"<td>{html_text(study.summary)}</td>"
+        f"<td>{_source_cell(study, toolkit)}</td>"
+        f'<td class="{status_class}">{STATUS[study.verified]}</td>'
+        "</tr>"
+    )
+
+
+def _filter_form(rows: list[CaseStudy]) -> str:
+    strategies = sorted({s.strategy for s in rows}, key=lambda key: STRATEGIES[key].casefold())
+    states = sorted({s.state for s in rows if s.state}, key=str.casefold)
+    strategy_options = '<option value="">All strategies</option>' + "".join(
+        f'<option value="{key}">{html_text(STRATEGIES[key])}</option>' for key in strategies
+    )
+    state_options = '<option value="">All states</option>' + "".join(
+        f'<option value="{html_text(state)}">{html_text(state)}</option>' for state in states
+    )
+    if any(s.state is None for s in rows):
+        state_options += f'<option value="{NO_STATE_VALUE}">{NO_STATE}</option>'
+    return (
+        '<form class="ltss-filter" data-ltss-filter="case-studies-table" hidden>'
+        '<label for="case-studies-strategy">Strategy</label> '
+        f'<select id="case-studies-strategy" name="strategy" data-column="strategy">{strategy_options}</select> '
+        '<label for="case-studies-state">State</label> '
+        f'<select id="case-studies-state" name="state" data-column="state">{state_options}</select> '
+        f'<output class="ltss-filter-count" aria-live="polite">Showing all {len(rows)} case studies.</output>'
+        "</form>"
+    )
+
+
+def render_table(found: CaseStudies, toolkit: Toolkit, strategy: str | None = None) -> str:
+    """The case-study table; all of them with a filter, or one strategy's rows without one."""
+    rows = [s for s in found.items if strategy is None or s.strategy == strategy]
+    if not rows:
+        return '<p class="ltss-note">No case studies are listed for this strategy yet.</p>'
+    table_id = "case-studies-table" if strategy is None else f"case-studies-{strategy}"
+    out = [_filter_form(rows)] if strategy is None else []
+    out.append(
+        f'<table class="ltss-case-studies" id="{table_id}">'
+        "<caption>"
+        + ("State case studies" if strategy is None else f"Case studies: {html_text(STRATEGIES[strategy])}")
+        + "</caption>"
+        '<thead><tr><th scope="col">State</th><th scope="col">Strategy</th><th scope="col">Program</th>'
+        '<th scope="col">What it did</th><th scope="col">Source</th><th scope="col">Checked</th></tr></thead>'
+        "<tbody>" + "".join(_row(s, toolkit) for s in rows) + "</tbody></table>"
+    )
+    return "\n".join(out)
+
+
+def render_strategy_links(found: CaseStudies, toolkit: Toolkit, strategies: list[str]) -> str:
+    """Markdown links to the strategies' own pages (``<strategy>.md`` beside the data file), when they exist."""
+    uris = {page.uri for page in toolkit.pages.values()}
+    here = posixpath.join(posixpath.dirname(found.uri), "index.md")
+    links = [
+        f"[{STRATEGIES[key]}]({relative(found.strategy_page_uri(key), here)})"
+        for key in strategies
+        if found.strategy_page_uri(key) in uris
+    ]
+    return ("Pages on each strategy: " + ", ".join(links) + ".") if links else ""

@@ -1,0 +1,51 @@
+"""Figures: charts kept as data in ``figures/*.yml`` and placed in a page with ``{{ figure("id") }}``."""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from ..extensions import Extension
+from ..structure.model import Toolkit
+from ..structure.problems import Location, Problems, did_you_mean
+from .model import Figure, figures, read_figure
+from .render import render_figure
+
+FIGURE_CALL = re.compile(r"""\{\{-?\s*figure\(\s*(?:id\s*=\s*)?["']([^"']*)["']\s*\)\s*-?\}\}""")
+"""A figure placed in a page body: ``{{ figure("hcbs-share-of-ltss-spending") }}``."""
+
+
+class UnknownFigure(ValueError):
+    """A page asks for a figure that does not exist (validation reports these before the build)."""
+
+
+def validate_figures(toolkit: Toolkit, problems: Problems) -> None:
+    """Every ``figure("id")`` in a page body must name a figure that exists."""
+    known = figures(toolkit)
+    for page in toolkit.pages.values():
+        for offset, line in enumerate(page.body.splitlines()):
+            for match in FIGURE_CALL.finditer(line):
+                if match.group(1) not in known:
+                    problems.add(
+                        Location(page.source, page.body_line + offset),
+                        f"page places unknown figure '{match.group(1)}'",
+                        did_you_mean(match.group(1), known) + "; figures are .yml files in a 'figures/' folder",
+                    )
+
+
+def figure_macros(toolkit: Toolkit) -> dict[str, Callable[..., str]]:
+    def figure(id: str) -> str:
+        found: Figure | None = figures(toolkit).get(id)
+        if found is None:
+            raise UnknownFigure(f"unknown figure '{id}'")
+        return render_figure(found)
+
+    return {"figure": figure}
+
+
+EXTENSION = Extension(
+    name="figures",
+    folder_readers={"figures": read_figure},
+    validate=validate_figures,
+    macros=figure_macros,
+)

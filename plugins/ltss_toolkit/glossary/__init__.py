@@ -1,0 +1,23 @@
+"""Glossary: ``content/glossary.yml`` becomes ``glossary.md`` and the tooltips of every acronym on every page."""
+
+from __future__ import annotations
+
+from ..extensions import Extension
+from ..structure.model import Toolkit
+from .model import glossary, read_glossary
+from .page import GLOSSARY_URI, render_glossary_page
+from .usage import add_abbreviations, validate_usage
+
+
+def glossary_pages(toolkit: Toolkit) -> dict[str, str]:
+    found = glossary(toolkit)
+    return {GLOSSARY_URI: render_glossary_page(found)} if found is not None else {}
+
+
+EXTENSION = Extension(
+    name="glossary",
+    readers={"glossary.yml": read_glossary},
+    validate=validate_usage,
+    pages=glossary_pages,
+    finish_page=add_abbreviations,
+)

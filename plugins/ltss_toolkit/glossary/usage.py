@@ -1,0 +1,99 @@
+"""Where acronyms occur: the check that each one on a page is in the glossary, and the abbreviations
+added to each page so that Material shows the expansion as a tooltip.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..structure.model import Page, Toolkit
+from ..structure.problems import Location, Problems
+from .model import Glossary, glossary
+
+ACRONYM = re.compile(r"(?<![\w\-/.#&])([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*\+?)(s?)(?![\w\-+])")
+"""A word in capitals (2 or more capitals), with inner hyphens or a final '+', perhaps plural: 'D-SNPs'.
+
+Mixed-case acronyms such as 'MedPAC' are not found by this pattern; list them anyway and pages get
+their tooltips."""
+ROMAN_NUMERAL = re.compile(r"^[IVX]+$")
+"""'Module II', 'Title XIX': capitals that are numbers, not acronyms."""
+NOT_PROSE = re.compile(
+    r"`[^`]*`"  # code
+    r"|\]\([^)]*\)"  # link targets
+    r"|<[^>]*>"  # HTML tags
+    r"|https?://\S+"  # bare addresses
+    r"|\{\{.*?\}\}|\{%.*?%\}"  # macro calls
+    r"|^\*\[[^\]]*\]:.*$"  # abbreviation definitions
+    r"|\{[:#.][^}]*\}"  # attribute lists
+)
+
+
+def acronyms_in(text: str) -> Iterator[str]:
+    """The acronyms in one line of Markdown prose, singular, in order."""
+    prose = NOT_PROSE.sub(" ", text)
+    for match in ACRONYM.finditer(prose):
+        word = match.group(1)
+        if sum(c.isupper() for c in word) < 2 or ROMAN_NUMERAL.match(word):
+            continue
+        yield word
+
+
+def _page_lines(page: Page) -> Iterator[tuple[int, str]]:
+    yield page.line_of("title"), page.title
+    yield page.line_of("summary"), page.summary
+    for index, question in enumerate(page.questions):
+        yield page.line_of("questions", index), question
+    in_fence = False
+    for offset, line in enumerate(page.body.splitlines()):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+            continue
+        if not in_fence:
+            yield page.body_line + offset, line
+
+
+def validate_usage(toolkit: Toolkit, problems: Problems) -> None:
+    """Report each acronym on a content page that the glossary does not define (once per page)."""
+    found = glossary(toolkit)
+    if found is None:
+        return
+    for page in toolkit.pages.values():
+        reported: set[str] = set()
+        for line, text in _page_lines(page):
+            for word in acronyms_in(text):
+                if word in found.terms or word in found.ignored or word in reported:
+                    continue
+                reported.add(word)
+                problems.add(
+                    Location(page.source, line),
+                    f"acronym '{word}' is not in the glossary",
+                    f"add it to {found.path} with its expansion and definition, or an 'ignore:' entry with a 'reason:'",
+                )
+
+
+def _abbr_title(expansion: str) -> str:
+    """The expansion as an abbreviation title: one line. Markdown takes it as plain text, and the
+    HTML serializer escapes it as an attribute, so escaping here would show up as '&amp;'."""
+    return " ".join(expansion.split())
+
+
+def abbreviations_for(markdown: str, found: Glossary) -> list[str]:
+    """``*[TERM]: expansion`` lines for the glossary terms (and their plurals) that occur in ``markdown``."""
+    lines = []
+    for term in sorted(found.terms, key=str.casefold):
+        expansion = _abbr_title(found.terms[term].expansion)
+        for word in (term, term + "s"):
+            if f"*[{word}]:" in markdown:
+                continue
+            if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", markdown):
+                lines.append(f"*[{word}]: {expansion}")
+    return lines
+
+
+def add_abbreviations(uri: str, markdown: str, toolkit: Toolkit) -> str:
+    found = glossary(toolkit)
+    if found is None:
+        return markdown
+    lines = abbreviations_for(markdown, found)
+    return markdown.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n" if lines else markdown
