@@ -13,6 +13,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from .config import ToolkitConfig
 from .extensions import Extension, default_extensions
 from .loading.loader import load_toolkit
+from .outputs.pdf.documents import with_download_placeholder
 from .render.nav import UnknownArea, expand_nav
 from .render.escape import html_text
 from .render.page import RESOURCES_URI, render_page
@@ -90,6 +91,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
             markdown = render_page(content_page, self.toolkit, markdown)
         elif not page.file.generated_by:
             self._set_edit_url(page, f"{config.docs_dir}/{uri}")
+            markdown = with_download_placeholder(uri, markdown, self.toolkit)  # the home page's PDF link
         for extension in self.extensions:
             if extension.finish_page is not None:
                 markdown = extension.finish_page(uri, markdown, self.toolkit)

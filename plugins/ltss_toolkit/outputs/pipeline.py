@@ -45,6 +45,9 @@ def run_mkdocs(context: BuildContext) -> None:
 def default_steps() -> list[tuple[str, OutputStep]]:
     """The build's steps in order. Outputs that read the finished HTML come after MkDocs."""
     steps: list[tuple[str, OutputStep]] = [("site", run_mkdocs)]
+    from .pdf.step import pdf_step  # here, not at the top: it loads WeasyPrint; skipped by --no-pdf
+
+    steps.append(("pdf", pdf_step))
     return steps
 
 

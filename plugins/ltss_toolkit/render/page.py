@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .escape import external_link, html_text, md_text, relative
+from ..outputs.pdf.documents import download_placeholder
 from ..structure.model import Page, Reference, Resource, Toolkit
 from ..structure.relations import see_also
 from ..structure.validate import FOOTNOTE_REF
@@ -39,6 +40,9 @@ def footnote_definition(reference: Reference) -> str:
 def render_page(page: Page, toolkit: Toolkit, body: str, before_body: str = "") -> str:
     """The full Markdown of a content page, around a body that macros have already rendered."""
     out = [f"# {md_text(page.title)}", "", f'<p class="ltss-summary">{html_text(page.summary)}</p>', ""]
+    download = download_placeholder(page.uri, toolkit)  # filled with the PDF's link after the PDFs are built
+    if download:
+        out += [download, ""]
     if before_body:
         out += [before_body, ""]
     out += [body.strip(), ""]

@@ -1,0 +1,219 @@
+"""Assemble one document's print HTML from the pages MkDocs already built.
+
+Each page's ``<article>`` is taken from the built site, stripped of what only makes sense on screen
+(edit button, permalinks, scripts, forms, the download placeholder), and its ids are prefixed so that
+pages can share one HTML file. Links are rewritten for paper:
+
+- to a place inside the same document: an internal ``#anchor`` (a working link in the PDF);
+- to another page of the site that this document does not include: plain text. The site has no
+  fixed public address (``site_url`` is empty), so there is nothing absolute to point to; the cover
+  says so, and the complete PDF contains every page;
+- to other sites: kept, and printed with their address after the text.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup, Tag
+
+from ...render.escape import html_text
+from .documents import Document
+
+SCREEN_ONLY = (
+    "a.md-content__button, a.headerlink, script, style, noscript.ltss-screen-only, button, form, input, select,"
+    " textarea, iframe, canvas, video, audio, .ltss-download, .ltss-no-print, .md-source-file, aside.md-feedback"
+)
+"""Elements that have no meaning on paper. A component that is interactive on screen should offer a text
+alternative in the page (e.g. the decision flow's outline) and mark the interactive part ``ltss-no-print``."""
+
+EXTERNAL_SCHEMES = ("http", "https", "mailto")
+
+
+def page_html_path(uri: str) -> str:
+    """Where MkDocs (``use_directory_urls: true``) writes a docs page: ``a/b.md`` → ``a/b/index.html``."""
+    stem = uri[: -len(".md")]
+    if posixpath.basename(stem) == "index":
+        return posixpath.join(posixpath.dirname(stem), "index.html")
+    return f"{stem}/index.html"
+
+
+def page_url(uri: str) -> str:
+    """The page's folder URL relative to the site root, ``""`` for the home page: ``a/b.md`` → ``a/b/``."""
+    folder = posixpath.dirname(page_html_path(uri))
+    return f"{folder}/" if folder else ""
+
+
+def slug_of(uri: str) -> str:
+    """A document-wide id for a page, from its path: ``pathways/x/index.md`` → ``pg-pathways-x``."""
+    folder = page_url(uri).strip("/") or "home"
+    return "pg-" + folder.replace("/", "-")
+
+
+@dataclass(frozen=True)
+class PrintItem:
+    uri: str
+    depth: int
+
+
+class SitePages:
+    """Reads and parses built pages once per build; several documents share a page."""
+
+    def __init__(self, site_dir: Path) -> None:
+        self.site_dir = site_dir
+        self._articles: dict[str, str] = {}
+
+    def article(self, uri: str) -> str:
+        if uri not in self._articles:
+            path = self.site_dir / page_html_path(uri)
+            soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+            article = soup.select_one("article.md-content__inner") or soup.find("article") or soup.find("main")
+            if article is None:
+                raise ValueError(f"{path}: no <article> in the built page")
+            self._articles[uri] = article.decode_contents()
+        return self._articles[uri]
+
+
+def _resolve(href: str, from_url: str) -> tuple[str, str]:
+    """A relative link as (site folder URL, fragment)."""
+    parts = urlsplit(href)
+    target = posixpath.normpath(posixpath.join(from_url or ".", unquote(parts.path))) if parts.path else from_url
+    target = "" if target in (".", "") else target
+    if parts.path and (parts.path.endswith("/") or not posixpath.splitext(target)[1]) and target:
+        target = target.rstrip("/") + "/"
+    return target, parts.fragment
+
+
+def _clean_page(html: str, item: PrintItem, included: dict[str, str], site_dir: Path) -> str:
+    """One page's article, ready to sit inside the document."""
+    soup = BeautifulSoup(html, "html.parser")
+    for element in soup.select(SCREEN_ONLY):
+        element.decompose()
+    slug = slug_of(item.uri)
+    url = page_url(item.uri)
+    for element in soup.find_all(id=True):
+        element["id"] = f"{slug}--{element['id']}"
+    for details in soup.find_all("details"):
+        details["open"] = ""
+    for image in soup.find_all(["img", "source"]):
+        for attribute in ("src", "srcset"):
+            value = image.get(attribute)
+            if value and not urlsplit(value).scheme:
+                target, _ = _resolve(value.split()[0], url)
+                image[attribute] = (site_dir / target.rstrip("/")).as_uri()
+    for link in soup.find_all("a", href=True):
+        _rewrite_link(link, slug, url, included)
+    footnotes = soup.select_one("div.footnote")
+    if footnotes is not None:
+        label = soup.new_tag("p", attrs={"class": "ltss-notes-label"})
+        label.string = "Notes"
+        footnotes.insert(0, label)
+    title = soup.find("h1")
+    if isinstance(title, Tag):
+        title["class"] = [*title.get("class", []), "ltss-page-title"]
+    return f'<section class="ltss-print-page ltss-depth-{min(item.depth, 4)}" id="{slug}">\n{soup.decode()}\n</section>'
+
+
+def _rewrite_link(link: Tag, slug: str, url: str, included: dict[str, str]) -> None:
+    href = str(link["href"])
+    scheme = urlsplit(href).scheme
+    if scheme in EXTERNAL_SCHEMES:
+        if link.get_text(strip=True) == href.removeprefix("mailto:") or scheme == "mailto":
+            link["class"] = [*link.get("class", []), "ltss-address-shown"]
+        return
+    if scheme:
+        link.unwrap()
+        return
+    if href.startswith("#"):
+        link["href"] = f"#{slug}--{href[1:]}" if len(href) > 1 else f"#{slug}"
+        return
+    target, fragment = _resolve(href, url)
+    target_slug = included.get(target)
+    if target_slug is None:
+        if "ltss-about" in link.get("class", []):
+            link.decompose()
+        else:
+            link.unwrap()
+        return
+    link["href"] = f"#{target_slug}--{fragment}" if fragment else f"#{target_slug}"
+
+
+@dataclass(frozen=True)
+class BuildInfo:
+    """What the cover says about the build, and the document metadata."""
+
+    site_name: str
+    language: str
+    date: str
+    """ISO date of the build (from SOURCE_DATE_EPOCH when set)."""
+    timestamp: str
+    """W3C date-time for the PDF's creation and modification dates."""
+    version: str
+
+
+def _toc(document: Document, items: list[PrintItem], titles: dict[str, str], headings: dict[str, list[tuple[str, str]]]) -> str:
+    with_headings = len(items) <= 15
+    lines = ['<nav class="ltss-toc" aria-label="Contents">', '<h2 class="ltss-toc-title">Contents</h2>', "<ul>"]
+    for item in items:
+        slug = slug_of(item.uri)
+        lines.append(
+            f'<li class="ltss-toc-depth-{min(item.depth, 4)}"><a href="#{slug}">{html_text(titles[item.uri])}</a></li>'
+        )
+        if with_headings:
+            for anchor, text in headings[item.uri]:
+                lines.append(
+                    f'<li class="ltss-toc-depth-{min(item.depth, 4)} ltss-toc-heading">'
+                    f'<a href="#{anchor}">{html_text(text)}</a></li>'
+                )
+    lines += ["</ul>", "</nav>"]
+    return "\n".join(lines)
+
+
+def _cover(document: Document, info: BuildInfo) -> str:
+    return "\n".join(
+        [
+            '<section class="ltss-cover">',
+            f'<p class="ltss-cover-site">{html_text(info.site_name)}</p>',
+            f'<h1 class="ltss-cover-title">{html_text(document.title)}</h1>',
+            f'<p class="ltss-cover-covers">{html_text(document.covers)}</p>' if document.covers else "",
+            f'<p class="ltss-cover-build">Built on {html_text(info.date)} from version {html_text(info.version)}.</p>',
+            '<p class="ltss-cover-note">Links to places in this document work in the PDF. Links to parts of the site '
+            "that this document does not include are printed as plain text; the complete PDF holds every page. "
+            "Addresses of other sites are printed after their links.</p>",
+            "</section>",
+        ]
+    )
+
+
+def assemble(document: Document, pages: SitePages, info: BuildInfo) -> str:
+    """The full print HTML of a document: cover, contents with page numbers, then each page."""
+    items = [PrintItem(p.page.uri, p.depth) for p in document.pages]
+    items += [PrintItem(uri, 0) for uri in document.extra_uris]
+    included = {page_url(item.uri): slug_of(item.uri) for item in items}
+    bodies: list[str] = []
+    titles: dict[str, str] = {}
+    headings: dict[str, list[tuple[str, str]]] = {}
+    for item in items:
+        body = _clean_page(pages.article(item.uri), item, included, pages.site_dir)
+        soup = BeautifulSoup(body, "html.parser")
+        h1 = soup.find("h1")
+        titles[item.uri] = h1.get_text(" ", strip=True) if h1 else item.uri
+        headings[item.uri] = [(h["id"], h.get_text(" ", strip=True)) for h in soup.find_all("h2", id=True)]
+        bodies.append(body)
+    head = [
+        "<!DOCTYPE html>",
+        f'<html lang="{html_text(info.language)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f"<title>{html_text(document.title)}</title>",
+        f'<meta name="description" content="{html_text(document.covers)}">',
+        f'<meta name="generator" content="{html_text(info.site_name)} site engine {html_text(info.version)}">',
+        f'<meta name="dcterms.created" content="{info.timestamp}">',
+        f'<meta name="dcterms.modified" content="{info.timestamp}">',
+        "</head>",
+        f'<body class="ltss-print ltss-print-{document.kind}">',
+    ]
+    return "\n".join([*head, _cover(document, info), _toc(document, items, titles, headings), *bodies, "</body>", "</html>"]) + "\n"

@@ -1,0 +1,71 @@
+"""PDFs kept between builds, keyed by a hash of everything that decides their bytes.
+
+The key covers the assembled print HTML (which carries the build date and version), the print
+stylesheet and the WeasyPrint version; images are referenced by ``file:`` URL, so their bytes are
+hashed too. A document whose key did not change is copied from ``.cache/pdf/`` instead of laid out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .render import STYLESHEET, weasyprint_version
+
+_FILE_URL = re.compile(r'(?:src|srcset)="(file:[^" ]+)')
+
+
+@dataclass(frozen=True)
+class CachedPdf:
+    path: Path
+    pages: int
+
+
+def content_key(html: str) -> str:
+    digest = hashlib.sha256()
+    digest.update(f"weasyprint {weasyprint_version()}\n".encode())
+    digest.update(STYLESHEET.read_bytes())
+    digest.update(html.encode("utf-8"))
+    for url in sorted(set(_FILE_URL.findall(html))):
+        path = Path(unquote(urlsplit(url).path))
+        digest.update(url.encode())
+        digest.update(path.read_bytes() if path.is_file() else b"missing")
+    return digest.hexdigest()
+
+
+class PdfCache:
+    """``<doc-id>-<key>.pdf`` plus a ``.json`` with its page count, in one folder."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _paths(self, doc_id: str, key: str) -> tuple[Path, Path]:
+        stem = self.folder / f"{doc_id}-{key[:32]}"
+        return stem.with_suffix(".pdf"), stem.with_suffix(".json")
+
+    def get(self, doc_id: str, key: str) -> CachedPdf | None:
+        pdf, info = self._paths(doc_id, key)
+        if not (pdf.is_file() and info.is_file()):
+            return None
+        try:
+            pages = int(json.loads(info.read_text(encoding="utf-8"))["pages"])
+        except (ValueError, KeyError, TypeError):
+            return None
+        return CachedPdf(pdf, pages)
+
+    def put(self, doc_id: str, key: str, data: bytes, pages: int) -> CachedPdf:
+        """Store a new PDF and drop older ones of the same document, so the cache does not grow."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        pdf, info = self._paths(doc_id, key)
+        for old in self.folder.glob(f"{doc_id}-*"):
+            if old not in (pdf, info) and re.fullmatch(rf"{re.escape(doc_id)}-[0-9a-f]{{32}}\.(pdf|json)", old.name):
+                old.unlink()
+        partial = pdf.with_suffix(".partial")
+        partial.write_bytes(data)
+        partial.replace(pdf)
+        info.write_text(json.dumps({"pages": pages}), encoding="utf-8")
+        return CachedPdf(pdf, pages)

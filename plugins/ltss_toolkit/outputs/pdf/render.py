@@ -1,0 +1,41 @@
+"""The WeasyPrint call: print HTML in, tagged PDF/UA-1 bytes out, without touching the network."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import weasyprint
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher
+
+LOCAL_PROTOCOLS = ("file", "data")
+"""WeasyPrint 70 dropped ``default_url_fetcher``; its ``URLFetcher`` limited to these never goes online."""
+
+STYLESHEET = Path(__file__).with_name("print.css")
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    data: bytes
+    pages: int
+
+
+def render_pdf(html: str, base_url: str) -> RenderedPdf:
+    """Lay out ``html`` with our print stylesheet (never Material's screen CSS) and write a PDF/UA-1 file.
+
+    Dates come from the ``dcterms.created``/``dcterms.modified`` meta elements of ``html``, so the
+    same HTML gives the same bytes.
+    """
+    fetcher = URLFetcher(allowed_protocols=LOCAL_PROTOCOLS, fail_on_errors=False)
+    fonts = FontConfiguration()
+    css = weasyprint.CSS(filename=str(STYLESHEET), url_fetcher=fetcher, font_config=fonts)
+    document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
+        stylesheets=[css], font_config=fonts, pdf_variant="pdf/ua-1"
+    )
+    data = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=False, uncompressed_pdf=False)
+    return RenderedPdf(data, len(document.pages))
+
+
+def weasyprint_version() -> str:
+    return weasyprint.__version__
