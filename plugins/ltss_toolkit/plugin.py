@@ -91,7 +91,8 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
             markdown = render_page(content_page, self.toolkit, markdown)
         elif not page.file.generated_by:
             self._set_edit_url(page, f"{config.docs_dir}/{uri}")
-            markdown = with_download_placeholder(uri, markdown, self.toolkit)  # the home page's PDF link
+        if content_page is None:  # the home page and flow outcomes link to their PDF (content pages: render_page)
+            markdown = with_download_placeholder(uri, markdown, self.toolkit)
         for extension in self.extensions:
             if extension.finish_page is not None:
                 markdown = extension.finish_page(uri, markdown, self.toolkit)

@@ -190,7 +190,8 @@ def _cover(document: Document, info: BuildInfo) -> str:
 
 def assemble(document: Document, pages: SitePages, info: BuildInfo) -> str:
     """The full print HTML of a document: cover, contents with page numbers, then each page."""
-    items = [PrintItem(p.page.uri, p.depth) for p in document.pages]
+    items = [PrintItem(uri, 0) for uri in document.intro_uris]
+    items += [PrintItem(p.page.uri, p.depth) for p in document.pages]
     items += [PrintItem(uri, 0) for uri in document.extra_uris]
     included = {page_url(item.uri): slug_of(item.uri) for item in items}
     bodies: list[str] = []

@@ -42,6 +42,8 @@ class Document:
     """Pages that link to this document's download (their placeholder carries this id)."""
     extra_uris: tuple[str, ...] = ()
     """Site pages outside the content model included at the end (e.g. ``resources.md``)."""
+    intro_uris: tuple[str, ...] = ()
+    """Site pages outside the content model printed first (e.g. a flow outcome's page)."""
 
     @property
     def file_name(self) -> str:
@@ -108,35 +110,30 @@ def complete_document(toolkit: Toolkit, site_name: str, site_description: str, e
 
 
 def packet_documents(toolkit: Toolkit) -> list[Document]:
-    """A pathway packet per outcome of the Start Here flow, once the flow's model provides outcomes.
+    """A pathway packet per outcome of the Start Here flow: the outcome page, then the pages it recommends.
 
-    The hook expects ``toolkit.data["flow"]`` to expose ``outcomes()`` (or an ``outcomes`` mapping or
-    list), each outcome with ``id``, ``title``, an optional ``summary``, ``uri`` (its page) and
-    ``pages`` (ids or uris of the pages it recommends). Without a flow there are no packets.
+    Reads the flow's model (``toolkit.data["flow"]``: nodes of kind ``outcome`` with ``recommends``,
+    page ids, and ``uri``, the outcome's page). The recommended pages bring their questions to
+    consider and related resources with them. Without a flow there are no packets.
     """
     flow: Any = toolkit.data.get("flow")
-    if flow is None:
-        return []
-    outcomes = getattr(flow, "outcomes", None)
-    if callable(outcomes):
-        outcomes = outcomes()
-    if isinstance(outcomes, dict):
-        outcomes = list(outcomes.values())
-    by_key = {**{p.id: p for p in toolkit.pages.values()}, **{p.uri: p for p in toolkit.pages.values()}}
+    nodes = getattr(flow, "nodes", None) or {}
     out: list[Document] = []
-    for outcome in outcomes or []:
-        recommended = [by_key[key] for key in getattr(outcome, "pages", ()) if key in by_key]
+    for node in nodes.values():
+        if getattr(node, "kind", None) != "outcome":
+            continue
+        recommended = [toolkit.pages[page_id] for page_id in node.recommends if page_id in toolkit.pages]
         if not recommended:
             continue
-        uri = getattr(outcome, "uri", None)
         out.append(
             Document(
-                id=f"pathway-packet-{outcome.id}",
-                title=f"Pathway packet: {outcome.title}",
-                covers=getattr(outcome, "summary", "") or "",
+                id=f"pathway-packet-{node.id}",
+                title=f"Pathway packet: {node.title}",
+                covers=node.text,
                 kind="packet",
-                pages=tuple(PrintPage(page, 0) for page in recommended),
-                landing_uris=(uri,) if uri else (),
+                pages=tuple(PrintPage(page, 1) for page in recommended),
+                landing_uris=(node.uri,),
+                intro_uris=(node.uri,),
             )
         )
     return out

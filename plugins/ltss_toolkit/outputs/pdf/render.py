@@ -27,7 +27,7 @@ def render_pdf(html: str, base_url: str) -> RenderedPdf:
     Dates come from the ``dcterms.created``/``dcterms.modified`` meta elements of ``html``, so the
     same HTML gives the same bytes.
     """
-    fetcher = URLFetcher(allowed_protocols=LOCAL_PROTOCOLS, fail_on_errors=False)
+    fetcher = local_fetcher()
     fonts = FontConfiguration()
     css = weasyprint.CSS(filename=str(STYLESHEET), url_fetcher=fetcher, font_config=fonts)
     document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
@@ -35,6 +35,11 @@ def render_pdf(html: str, base_url: str) -> RenderedPdf:
     )
     data = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=False, uncompressed_pdf=False)
     return RenderedPdf(data, len(document.pages))
+
+
+def local_fetcher() -> URLFetcher:
+    """Fetches ``file:`` and ``data:`` URLs only: a PDF build never touches the network."""
+    return URLFetcher(allowed_protocols=LOCAL_PROTOCOLS, fail_on_errors=False)
 
 
 def weasyprint_version() -> str:

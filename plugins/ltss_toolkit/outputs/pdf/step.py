@@ -88,6 +88,15 @@ def _lay_out(doc_id: str, html: str, base_url: str, cache_folder: str, key: str)
     return str(stored.path), stored.pages, time.perf_counter() - started
 
 
+FLOW_FOLDER, FLOW_OUTLINE = "start-here/", "start-here/map.md"
+
+
+def _in_complete_document(uri: str) -> bool:
+    """Generated pages go in the complete PDF, except the flow's one-question pages: its map (the text
+    outline of the whole flow) stands for them, and each outcome has its own pathway packet."""
+    return not uri.startswith(FLOW_FOLDER) or uri == FLOW_OUTLINE
+
+
 def plan(project_dir: Path, config_file: Path, site_dir: Path) -> tuple[list[Document], BuildInfo]:
     settings = read_site_settings(config_file)
     toolkit, problems = load_toolkit(project_dir / settings["content_dir"], project_dir, default_extensions())
@@ -96,7 +105,7 @@ def plan(project_dir: Path, config_file: Path, site_dir: Path) -> tuple[list[Doc
     extras = []
     for extension in default_extensions():
         if extension.pages is not None:
-            extras.extend(sorted(extension.pages(toolkit)))
+            extras.extend(uri for uri in sorted(extension.pages(toolkit)) if _in_complete_document(uri))
     extras.append("resources.md")
     extras = [uri for uri in dict.fromkeys(extras) if (site_dir / page_html_path(uri)).is_file()]
     documents = plan_documents(toolkit, settings["site_name"], settings["site_description"], extras)
