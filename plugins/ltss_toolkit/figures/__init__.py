@@ -8,7 +8,7 @@ from typing import Callable
 from ..extensions import Extension
 from ..structure.model import Toolkit
 from ..structure.problems import Location, Problems, did_you_mean
-from .model import Figure, figures, read_figure
+from .model import Figure, figure_ids, figures, read_figure
 from .render import render_figure
 
 FIGURE_CALL = re.compile(r"""\{\{-?\s*figure\(\s*(?:id\s*=\s*)?["']([^"']*)["']\s*\)\s*-?\}\}""")
@@ -21,7 +21,7 @@ class UnknownFigure(ValueError):
 
 def validate_figures(toolkit: Toolkit, problems: Problems) -> None:
     """Every ``figure("id")`` in a page body must name a figure that exists."""
-    known = figures(toolkit)
+    known = figure_ids(toolkit)
     for page in toolkit.pages.values():
         for offset, line in enumerate(page.body.splitlines()):
             for match in FIGURE_CALL.finditer(line):

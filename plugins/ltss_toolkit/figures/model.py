@@ -50,8 +50,16 @@ class Figure:
     where: Location
 
 
+IDS_KEY = "figure_ids"
+"""Every figure id read, usable or not, with where it was defined: for duplicates and unknown ids."""
+
+
 def figures(toolkit: Toolkit) -> dict[str, Figure]:
     return toolkit.data.setdefault(DATA_KEY, {})
+
+
+def figure_ids(toolkit: Toolkit) -> dict[str, Location]:
+    return toolkit.data.setdefault(IDS_KEY, {})
 
 
 def read_figure(text: str, path: str, uri: str, toolkit: Toolkit, problems: Problems) -> None:
@@ -67,17 +75,18 @@ def read_figure(text: str, path: str, uri: str, toolkit: Toolkit, problems: Prob
     series = _read_series(data.get("series"), path, data.line_of("series"), problems)
     if isinstance(data.get("series"), YamlList) and not data["series"]:
         problems.add(Location(path, data.line_of("series")), "figure has an empty series", "add at least one '- label: ... value: ...' item")
-    known = figures(toolkit)
-    if values["id"] in known:
+    seen = figure_ids(toolkit)
+    if values["id"] in seen:
         problems.add(
             Location(path, data.line_of("id")),
             f"duplicate figure id '{values['id']}'",
-            f"first defined at {known[values['id']].where}; give this figure another id",
+            f"first defined at {seen[values['id']]}; give this figure another id",
         )
         return
+    seen[values["id"]] = Location(path, data.line_of("id"))
     if not all(values[name] for name in ("title", "description", "unit", "source")) or not series:
         return
-    known[values["id"]] = Figure(
+    figures(toolkit)[values["id"]] = Figure(
         id=values["id"],
         title=values["title"],
         description=values["description"],

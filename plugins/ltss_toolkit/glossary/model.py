@@ -85,6 +85,6 @@ def _check_term(term: str, where: Location, found: Glossary, problems: Problems)
         return False
     if term in found.terms or term in found.ignored:
         first = found.terms[term].where if term in found.terms else None
-        problems.add(where, f"'{term}' is in the glossary twice", f"keep one entry (first at line {first.line})" if first else "keep one entry")
+        problems.add(where, f"'{term}' is in the glossary twice", f"keep one entry; the first is at line {first.line}" if first else "keep one entry")
         return False
     return True
