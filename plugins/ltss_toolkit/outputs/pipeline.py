@@ -48,6 +48,9 @@ def default_steps() -> list[tuple[str, OutputStep]]:
     from .pdf.step import pdf_step  # here, not at the top: it loads WeasyPrint; skipped by --no-pdf
 
     steps.append(("pdf", pdf_step))
+    from .bundle import build_offline_bundle  # here, not at the top: bundle.py imports this module
+
+    steps.append(("offline bundle", build_offline_bundle))  # last: it packs the PDFs written before it
     return steps
 
 
