@@ -1,0 +1,89 @@
+"""How the engine scales: the shipped content copied N times, loaded, validated and built.
+
+Run: ``.venv/bin/python bench/scale_benchmark.py --copies 50`` (default 1 and 50). Prints, for each size,
+the pages and resources, the time to load and validate the content (the engine alone, in this process,
+best of three), and the time of a whole ``mkdocs build`` of the HTML (no PDFs, no offline zip).
+
+Each copy of a section gets its pages' ids and folder names suffixed, so the copies are distinct pages
+that cite the same resources, as a larger toolkit would. Not a test: figures, not pass or fail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT / "plugins"))
+
+from ltss_toolkit.extensions import default_extensions  # noqa: E402
+from ltss_toolkit.loading.loader import load_toolkit  # noqa: E402
+
+ID_LINE = re.compile(r"^id: (\S+)$", re.MULTILINE)
+
+
+def make_project(copies: int, root: Path) -> Path:
+    """A copy of the project whose content sections are repeated ``copies`` times."""
+    for name in ("mkdocs.yml", "docs"):
+        source = PROJECT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
+    shutil.copytree(PROJECT / "content", root / "content")
+    for area in ("pathways", "modules"):
+        area_dir = root / "content" / area
+        sections = [p for p in area_dir.iterdir() if p.is_dir()]
+        for n in range(2, copies + 1):
+            for section in sections:
+                target = area_dir / f"{section.name}-copy-{n}"
+                shutil.copytree(section, target)
+                for page in target.rglob("*.md"):
+                    text = page.read_text(encoding="utf-8")
+                    page.write_text(ID_LINE.sub(lambda m: f"id: {m.group(1)}-copy-{n}", text, count=1), encoding="utf-8")
+                for data in target.rglob("*.yml"):
+                    if data.name not in ("resources.yml",):
+                        data.unlink()
+    return root
+
+
+def time_load(project: Path) -> tuple[float, int, int]:
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        toolkit, problems = load_toolkit(project / "content", project, default_extensions())
+        best = min(best, time.perf_counter() - started)
+        if problems:
+            raise SystemExit(problems.report())
+    return best, len(toolkit.pages), len(toolkit.resources)
+
+
+def time_build(project: Path) -> float:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", "1700000000"))
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(project / "site")],
+        cwd=project, env=env, check=True,
+    )
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--copies", type=int, nargs="*", default=[1, 50])
+    args = parser.parse_args()
+    print(f"{'copies':>6} {'pages':>6} {'resources':>9} {'load+validate s':>16} {'mkdocs build s':>15}")
+    for copies in args.copies:
+        with tempfile.TemporaryDirectory(prefix="ltss-scale-") as tmp:
+            project = make_project(copies, Path(tmp))
+            load, pages, resources = time_load(project)
+            build = time_build(project)
+            print(f"{copies:>6} {pages:>6} {resources:>9} {load:>16.2f} {build:>15.1f}")
+
+
+if __name__ == "__main__":
+    main()
