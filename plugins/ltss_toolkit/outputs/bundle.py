@@ -10,8 +10,9 @@ plugin) into a scratch folder, then made fit to travel:
   Material upgrades; ``find_remote_loads`` fails the build if anything remote appears anyway.
 - Files a reader opening ``index.html`` never needs are dropped (sitemaps, source maps, the JSON
   search index whose inlined ``.js`` twin is what ``file://`` uses, other languages' stemmers).
-- The PDFs that the PDF step wrote into ``site/downloads/`` go in too, so download links in the bundle
-  work offline; the home page says so, with the sizes.
+- The PDFs that the PDF step wrote into ``site/downloads/`` go in too (about 1.6 MB of the 2.2 MB zip
+  in November 2026), and their download links are filled in the bundle's pages from the PDF step's
+  manifest, so they work offline; the home page says so. ``--no-pdf`` builds a bundle without them.
 
 The zip is written to ``site/downloads/ltss-toolkit-offline.zip`` and its size is filled into the
 placeholders ``<span class="ltss-bundle-size" data-file="ltss-toolkit-offline.zip">`` of the site.
@@ -27,6 +28,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .pdf.downloads import MANIFEST_NAME, human_size, link_downloads, read_manifest
 from .pipeline import BuildContext, BuildFailed
 from .reproducible_zip import ZipSummary, source_date, write_zip
 
@@ -68,6 +70,8 @@ def build_offline_bundle(context: BuildContext) -> None:
         add_vendored_scripts(bundle)
         drop_unneeded(bundle)
         pdfs = copy_downloads(context.site_dir / DOWNLOADS, bundle / DOWNLOADS)
+        if (context.site_dir / DOWNLOADS / MANIFEST_NAME).is_file():
+            link_downloads(bundle, read_manifest(context.site_dir))
         remote = find_remote_loads(bundle)
         if remote:
             listing = "\n  ".join(remote[:20])
@@ -134,13 +138,6 @@ def size_label(size: int, with_pdfs: bool) -> str:
     """The size as a reader sees it next to the download link, e.g. ``zip, 1.4 MB, PDFs included``."""
     label = f"zip, {human_size(size)}"
     return f"{label}, PDFs included" if with_pdfs else label
-
-
-def human_size(size: int) -> str:
-    """Decimal units, as file managers and browsers show downloads: ``850 kB``, ``1.4 MB``."""
-    if size >= 1_000_000:
-        return f"{size / 1_000_000:.1f} MB"
-    return f"{max(1, round(size / 1_000))} kB"
 
 
 def fill_size_placeholders(site_dir: Path, labels: dict[str, str]) -> int:
