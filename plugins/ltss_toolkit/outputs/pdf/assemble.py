@@ -69,10 +69,12 @@ class SitePages:
     def article(self, uri: str) -> str:
         if uri not in self._articles:
             path = self.site_dir / page_html_path(uri)
-            soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-            article = soup.select_one("article.md-content__inner") or soup.find("article") or soup.find("main")
-            if article is None:
+            text = path.read_text(encoding="utf-8")
+            # Cut the article out before parsing: the theme's navigation is most of each page's bytes.
+            start, end = text.find("<article"), text.rfind("</article>")
+            if start < 0 or end < start:
                 raise ValueError(f"{path}: no <article> in the built page")
+            article = BeautifulSoup(text[start : end + len("</article>")], "html.parser").find("article")
             self._articles[uri] = article.decode_contents()
         return self._articles[uri]
 
@@ -87,7 +89,15 @@ def _resolve(href: str, from_url: str) -> tuple[str, str]:
     return target, parts.fragment
 
 
-def _clean_page(html: str, item: PrintItem, included: dict[str, str], site_dir: Path) -> str:
+@dataclass(frozen=True)
+class CleanPage:
+    html: str
+    title: str
+    headings: list[tuple[str, str]]
+    """(id, text) of each ``h2``, for the table of contents."""
+
+
+def _clean_page(html: str, item: PrintItem, included: dict[str, str], site_dir: Path) -> CleanPage:
     """One page's article, ready to sit inside the document."""
     soup = BeautifulSoup(html, "html.parser")
     for element in soup.select(SCREEN_ONLY):
@@ -114,7 +124,12 @@ def _clean_page(html: str, item: PrintItem, included: dict[str, str], site_dir: 
     title = soup.find("h1")
     if isinstance(title, Tag):
         title["class"] = [*title.get("class", []), "ltss-page-title"]
-    return f'<section class="ltss-print-page ltss-depth-{min(item.depth, 4)}" id="{slug}">\n{soup.decode()}\n</section>'
+    headings = [(str(h["id"]), h.get_text(" ", strip=True)) for h in soup.find_all("h2", id=True)]
+    return CleanPage(
+        f'<section class="ltss-print-page ltss-depth-{min(item.depth, 4)}" id="{slug}">\n{soup.decode()}\n</section>',
+        title.get_text(" ", strip=True) if isinstance(title, Tag) else item.uri,
+        headings,
+    )
 
 
 def _rewrite_link(link: Tag, slug: str, url: str, included: dict[str, str]) -> None:
@@ -198,12 +213,10 @@ def assemble(document: Document, pages: SitePages, info: BuildInfo) -> str:
     titles: dict[str, str] = {}
     headings: dict[str, list[tuple[str, str]]] = {}
     for item in items:
-        body = _clean_page(pages.article(item.uri), item, included, pages.site_dir)
-        soup = BeautifulSoup(body, "html.parser")
-        h1 = soup.find("h1")
-        titles[item.uri] = h1.get_text(" ", strip=True) if h1 else item.uri
-        headings[item.uri] = [(h["id"], h.get_text(" ", strip=True)) for h in soup.find_all("h2", id=True)]
-        bodies.append(body)
+        page = _clean_page(pages.article(item.uri), item, included, pages.site_dir)
+        titles[item.uri] = page.title
+        headings[item.uri] = page.headings
+        bodies.append(page.html)
     head = [
         "<!DOCTYPE html>",
         f'<html lang="{html_text(info.language)}">',

@@ -128,38 +128,39 @@ def build_pdfs(
     cache = PdfCache(cache_dir or project_dir / CACHE_FOLDER)
     pages = SitePages(site_dir)
     base_url = site_dir.resolve().as_uri() + "/"
-    jobs: dict[str, tuple[str, str]] = {}
     results: dict[str, CachedPdf] = {}
     total = len(documents)
     done = 0
-    for document in documents:
-        html = assemble(document, pages, info)
-        key = content_key(html)
-        cached = cache.get(document.id, key)
-        if cached is not None:
-            results[document.id] = cached
-            done += 1
-            log(f"PDF [{done}/{total}] {document.id}: {cached.pages} pages, unchanged (from cache)")
+
+    def report(doc_id: str, stored: CachedPdf, seconds: float | None) -> None:
+        nonlocal done
+        results[doc_id] = stored
+        done += 1
+        if seconds is None:
+            log(f"PDF [{done}/{total}] {doc_id}: {stored.pages} pages, unchanged (from cache)")
         else:
-            jobs[document.id] = (html, key)
-    if jobs:
-        count = min(len(jobs), workers or os.cpu_count() or 1)
-        order = sorted(jobs, key=lambda doc_id: -len(jobs[doc_id][0]))
-        with ProcessPoolExecutor(max_workers=count) as pool:
-            futures = {
-                pool.submit(_lay_out, doc_id, jobs[doc_id][0], base_url, str(cache.folder), jobs[doc_id][1]): doc_id
-                for doc_id in order
-            }
-            for future in as_completed(futures):
-                doc_id = futures[future]
-                try:
-                    path, page_count, seconds = future.result()
-                except Exception as error:
-                    raise PdfBuildError(f"the PDF '{doc_id}' could not be written: {error}") from error
-                results[doc_id] = CachedPdf(Path(path), page_count)
-                done += 1
-                size = human_size(Path(path).stat().st_size)
-                log(f"PDF [{done}/{total}] {doc_id}: {page_count} pages, {size}, laid out in {seconds:.1f} s")
+            size = human_size(stored.path.stat().st_size)
+            log(f"PDF [{done}/{total}] {doc_id}: {stored.pages} pages, {size}, laid out in {seconds:.1f} s")
+
+    # The complete document is the longest: assemble and start it first, then the others while it runs.
+    ordered = sorted(documents, key=lambda d: -len(d.pages) - len(d.extra_uris) - len(d.intro_uris))
+    with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
+        futures = {}
+        for document in ordered:
+            html = assemble(document, pages, info)
+            key = content_key(html)
+            cached = cache.get(document.id, key)
+            if cached is not None:
+                report(document.id, cached, None)
+                continue
+            futures[pool.submit(_lay_out, document.id, html, base_url, str(cache.folder), key)] = document.id
+        for future in as_completed(futures):
+            doc_id = futures[future]
+            try:
+                path, page_count, seconds = future.result()
+            except Exception as error:
+                raise PdfBuildError(f"the PDF '{doc_id}' could not be written: {error}") from error
+            report(doc_id, CachedPdf(Path(path), page_count), seconds)
     downloads = site_dir / "downloads"
     downloads.mkdir(parents=True, exist_ok=True)
     entries = []
