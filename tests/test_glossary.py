@@ -129,6 +129,7 @@ SEE_ALSO_PAIRS = [
     ("modules/mltss-framework", "pathways/integrated-care-paths/capitated-managed-care/mltss"),
     ("pathways/integrated-care-paths/capitated-managed-care/mltss", "modules/mltss-framework"),
     ("pathways/integrated-care-paths/managed-fee-for-service/health-homes", "modules/module-3-medicaid-flexibility"),
+    ("modules/module-3-medicaid-flexibility", "pathways/integrated-care-paths/managed-fee-for-service/health-homes"),
     ("modules/balanced-system", "modules/module-2-hcbs-strategies"),
     ("modules/module-2-hcbs-strategies", "modules/balanced-system"),
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 
 from .model import Page, Resource, Toolkit
@@ -17,26 +18,67 @@ def citing_pages(toolkit: Toolkit) -> dict[str, list[Page]]:
     return dict(cited)
 
 
+class _Index:
+    """Which pages cite each resource and carry each topic, built once per toolkit."""
+
+    def __init__(self, toolkit: Toolkit) -> None:
+        self.order = {page.id: n for n, page in enumerate(toolkit.reading_order())}
+        self.by_resource: dict[str, list[Page]] = defaultdict(list)
+        self.by_topic: dict[str, list[Page]] = defaultdict(list)
+        for page in toolkit.pages.values():
+            for resource_id in page.resources:
+                self.by_resource[resource_id].append(page)
+            for topic_id in page.topics:
+                self.by_topic[topic_id].append(page)
+        self.total = max(len(toolkit.pages), 1)
+
+    def weight(self, pages_sharing: int) -> float:
+        """Rarer links say more: a document cited by two pages ties them closer than one cited by all."""
+        return math.log(1 + self.total / pages_sharing)
+
+
+def _index(toolkit: Toolkit) -> _Index:
+    index = toolkit.data.get("relations")
+    if not isinstance(index, _Index):
+        index = toolkit.data["relations"] = _Index(toolkit)
+    return index
+
+
 def see_also(page: Page, toolkit: Toolkit, limit: int = 5) -> list[Page]:
     """Other pages that share this page's resources or topics, closest first.
 
-    A shared resource counts more than a shared topic: two pages citing the same document are more
-    closely related than two pages filed under the same broad topic. Pages of the same folder are
-    already one click away in the navigation, so they rank after pages elsewhere with the same score.
+    A shared resource counts three times a shared topic (two pages citing the same document are more
+    closely related than two filed under the same broad topic), and each counts less the more pages
+    share it, so that a document cited everywhere does not drown out a specific link. Pages of the
+    same folder are already one click away in the navigation, so they rank after pages elsewhere
+    with the same score. Where the two toolkits meet, the closest page from the other one always
+    gets a place, so modules and pathways stay linked both ways.
     """
-    mine_resources = set(page.resources)
-    mine_topics = set(page.topics)
-    order = {p.id: n for n, p in enumerate(toolkit.reading_order())}
-    scored = []
-    for other in toolkit.pages.values():
-        if other.id == page.id:
-            continue
-        score = 3 * len(mine_resources & set(other.resources)) + len(mine_topics & set(other.topics))
-        if score:
-            same_folder = other.section is page.section
-            scored.append((-score, same_folder, order.get(other.id, len(order)), other.id, other))
-    scored.sort(key=lambda item: item[:4])
-    return [item[-1] for item in scored[:limit]]
+    index = _index(toolkit)
+    scores: dict[str, float] = defaultdict(float)
+    others: dict[str, Page] = {}
+    for links, factor, ids in ((index.by_resource, 3.0, page.resources), (index.by_topic, 1.0, page.topics)):
+        for link_id in ids:
+            sharing = links.get(link_id, [])
+            for other in sharing:
+                if other.id != page.id:
+                    scores[other.id] += factor * index.weight(len(sharing))
+                    others[other.id] = other
+    ranked = sorted(
+        others.values(),
+        key=lambda o: (-round(scores[o.id], 9), o.section is page.section, index.order.get(o.id, index.total), o.id),
+    )
+    chosen = ranked[:limit]
+    area = _area(page)
+    if chosen and all(_area(o) == area for o in chosen):
+        elsewhere = next((o for o in ranked[limit:] if _area(o) != area), None)
+        if elsewhere is not None:
+            chosen[-1] = elsewhere
+    return chosen
+
+
+def _area(page: Page) -> str:
+    return page.uri.split("/", 1)[0]
 
 
 def resources_by_publisher(toolkit: Toolkit) -> list[tuple[str, list[Resource]]]:
