@@ -1,0 +1,192 @@
+"""The offline bundle as a reader uses it: unzipped, opened from file:// in headless Chromium, no network.
+
+Every request that is not ``file://`` (or an in-page ``data:``/``blob:``/``about:`` URL) is recorded and
+aborted, and fails the test; so does any console error or uncaught exception.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from ltss_toolkit.outputs.bundle import BUNDLE_ROOT, ZIP_NAME
+
+# The shared helpers of tests/conftest.py, loaded by path: a conftest.py in this folder would take the
+# module name "conftest" and hide them from a plain import.
+_spec = importlib.util.spec_from_file_location("ltss_tests_shared", Path(__file__).resolve().parents[1] / "conftest.py")
+_shared = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_shared)
+CHROMIUM, PROJECT, need_tool = _shared.CHROMIUM, _shared.PROJECT, _shared.need_tool
+
+LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def bundle_dir(built_site: Path) -> Iterator[Path]:
+    """The shipped bundle unzipped as a reader would: a fresh folder, nothing else beside it.
+
+    Not under pytest's tmp folder: that is private to its user, and linkchecker run as root drops
+    its privileges to ``nobody``, who could not read it.
+    """
+    target = Path(tempfile.mkdtemp(prefix="ltss-offline-test-"))
+    try:
+        target.chmod(0o755)
+        with zipfile.ZipFile(built_site / "downloads" / ZIP_NAME) as archive:
+            archive.extractall(target)
+        yield target / BUNDLE_ROOT
+    finally:
+        shutil.rmtree(target, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    need_tool(CHROMIUM.exists(), "chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+class Watched:
+    """A page whose remote requests and console errors are collected."""
+
+    def __init__(self, browser) -> None:
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.page = self.context.new_page()
+        self.remote: list[str] = []
+        self.errors: list[str] = []
+        self.page.route("**/*", self._route)
+        self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        self.page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
+        self.page.on("requestfailed", lambda request: self.errors.append(f"failed: {request.url} {request.failure}"))
+
+    def _route(self, route) -> None:
+        url = route.request.url
+        if url.startswith(LOCAL_SCHEMES):
+            route.continue_()
+        else:
+            self.remote.append(url)
+            route.abort()
+
+    def open(self, path: Path) -> None:
+        self.page.goto(path.as_uri())
+        self.page.wait_for_load_state("load")
+
+    def assert_clean(self) -> None:
+        assert self.remote == [], f"requests left the machine: {self.remote}"
+        assert self.errors == [], f"console errors: {self.errors}"
+        self.context.close()
+
+
+@pytest.fixture
+def watched(browser) -> Watched:
+    return Watched(browser)
+
+
+def test_search_for_pace_returns_results_from_file(bundle_dir: Path, watched: Watched) -> None:
+    watched.open(bundle_dir / "index.html")
+    page = watched.page
+    search = page.locator("input.md-search__input")
+    # The index loads in a worker started at page load; a reader who types too early types again.
+    for _ in range(15):
+        search.click()
+        search.fill("")
+        page.keyboard.type("PACE", delay=20)
+        try:
+            page.wait_for_selector(".md-search-result__item", timeout=1000)
+            break
+        except Exception:  # noqa: BLE001 - playwright's TimeoutError: not ready yet, type again
+            continue
+    results = page.locator(".md-search-result__item")
+    assert results.count() > 0, page.inner_text(".md-search-result__meta")
+    assert "matching document" in page.inner_text(".md-search-result__meta")
+    assert "PACE" in results.first.inner_text()
+
+    first_link = page.locator(".md-search-result__link").first
+    target = first_link.get_attribute("href") or ""
+    first_link.click()
+    page.wait_for_load_state("load")
+    assert page.url.startswith("file://") and page.url.split("#")[0].endswith(target.split("#")[0].split("/")[-1])
+    assert page.locator("article h1").count() == 1
+    watched.assert_clean()
+
+
+def _flow_kind(page) -> str:
+    """The kind of the flow node the page shows, from the flow's own data on the page."""
+    return page.evaluate(
+        """() => { const data = JSON.parse(document.getElementById("ltss-flow-data").textContent);
+                   return data.nodes[data.here].kind; }"""
+    )
+
+
+def test_decision_flow_reaches_an_outcome_from_file(bundle_dir: Path, watched: Watched) -> None:
+    start = bundle_dir / "start-here" / "index.html"
+    assert start.is_file(), "the bundle has no Start Here decision flow (start-here/index.html)"
+    watched.open(start)
+    page = watched.page
+    visited = [page.url]
+    for _ in range(20):
+        if _flow_kind(page) == "outcome":
+            break
+        choice = page.locator(".ltss-flow-begin a, .ltss-flow-answers a").first
+        assert choice.count(), f"no answer to click on {page.url}"
+        choice.click()
+        page.wait_for_load_state("load")
+        visited.append(page.url)
+    assert _flow_kind(page) == "outcome", f"no outcome after {visited}"
+    assert all(url.startswith("file://") for url in visited) and len(visited) > 2
+    assert page.locator("article h1").count() == 1
+    recommended = page.locator(".ltss-flow-recommended a").first
+    recommended.click()
+    page.wait_for_load_state("load")
+    assert page.url.startswith("file://") and page.url.split("?")[0].split("#")[0].endswith(".html")
+    assert page.locator("article h1").count() == 1
+    watched.assert_clean()
+
+
+def test_glossary_tooltip_shows_the_definition_from_file(bundle_dir: Path, watched: Watched) -> None:
+    pages = sorted(path for path in bundle_dir.rglob("*.html") if "<abbr title=" in path.read_text(encoding="utf-8"))
+    assert pages, "no page of the bundle has a glossary abbreviation"
+    watched.open(pages[0])
+    page = watched.page
+    term = page.locator("article abbr[title]").first
+    definition = term.get_attribute("title")
+    term.scroll_into_view_if_needed()
+    term.hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert tooltip.inner_text().strip() == definition
+    watched.assert_clean()
+
+
+@pytest.mark.parametrize("page", ["index.html", "resources.html", "about.html"])
+def test_pages_open_without_errors_or_requests(bundle_dir: Path, watched: Watched, page: str) -> None:
+    watched.open(bundle_dir / page)
+    assert watched.page.locator("article h1").count() == 1
+    watched.assert_clean()
+
+
+def test_linkchecker_finds_no_broken_link_or_anchor_in_the_bundle(bundle_dir: Path) -> None:
+    linkchecker = Path(sys.executable).parent / "linkchecker"
+    need_tool(linkchecker.exists(), "linkchecker")
+    # Without --no-warnings: linkchecker reports a missing anchor as a warning, and a warning makes it
+    # exit 1. The config ignores the harmless kinds and never checks external links (no network).
+    result = subprocess.run(
+        [str(linkchecker), "--config", str(PROJECT / "tests" / "linkcheckerrc"), "--no-status",
+         str(bundle_dir / "index.html")],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout[-6000:]
+    assert "0 warnings found" in result.stdout and "0 errors found" in result.stdout
