@@ -31,6 +31,7 @@ EDITED_PAGE = "content/modules/module-1-background/ltss-reform-history.md"
 sys.path.insert(0, str(PROJECT / "plugins"))
 from ltss_toolkit.outputs.pdf.documents import COMPLETE_ID  # noqa: E402
 from ltss_toolkit.outputs.pdf.step import build_pdfs  # noqa: E402
+from pypdf import PdfReader  # noqa: E402
 
 
 def copy_project(target: Path) -> Path:
@@ -92,6 +93,7 @@ def main() -> int:
     args = parser.parse_args()
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
     figures: dict[str, list[float]] = {"all": [], "complete": [], "edit": [], "peer": []}
+    peer_pages = 0
     with tempfile.TemporaryDirectory(prefix="pdf-bench-") as scratch:
         root = Path(scratch)
         project = copy_project(root / "project")
@@ -114,12 +116,13 @@ def main() -> int:
                 without = build_html(project, root / "peer-plain", python=str(peer_python))
                 with_pdf = build_html(project, root / "peer-site", "mkdocs-peer.yml", python=str(peer_python))
                 figures["peer"].append(with_pdf - without)
+                peer_pages = len(PdfReader(root / "peer-site" / "downloads" / "peer-whole-site.pdf").pages)
     print(f"cores: {os.cpu_count()}, HTML build (not counted): {html_seconds:.1f} s")
     print(f"all our PDFs, cold cache:            {median(figures['all'])}")
     print(f"whole-site PDF alone, cold:          {median(figures['complete'])}")
     print(f"all PDFs after a one-page edit:      {median(figures['edit'])}")
     if figures["peer"]:
-        print(f"mkdocs-to-pdf, its whole-site PDF:   {median(figures['peer'])}")
+        print(f"mkdocs-to-pdf, its whole-site PDF:   {median(figures['peer'])} ({peer_pages} pages)")
         ratio = statistics.median(figures["all"]) / statistics.median(figures["peer"])
         print(f"ours (all PDFs) / peer (one PDF):    {ratio:.2f}")
     return 0
