@@ -1,0 +1,247 @@
+/* Start Here decision flow: keeps the reader's answers in the query string (?node=answer&...),
+   and shows them on every page with a Change link for each. Without this script the flow still
+   works: answers, Back and Start again are plain links between static pages.
+
+   Addresses are never built here: the page lists a link to every node (written by MkDocs for
+   either URL style, node/ or node.html), and this script only swaps their query strings. */
+(function () {
+  "use strict";
+
+  var dataElement = document.getElementById("ltss-flow-data");
+  if (!dataElement) {
+    return;
+  }
+  var flow;
+  try {
+    flow = JSON.parse(dataElement.textContent);
+  } catch (error) {
+    return;
+  }
+  var nodes = flow.nodes;
+  var here = flow.here;
+  var hrefs = {};
+  Array.prototype.forEach.call(document.querySelectorAll("a[data-flow-href]"), function (link) {
+    hrefs[link.getAttribute("data-flow-href")] = withoutQuery(link.getAttribute("href"));
+  });
+
+  function withoutQuery(href) {
+    return href.split("#")[0].split("?")[0];
+  }
+
+  function isQuestion(id) {
+    return Object.prototype.hasOwnProperty.call(nodes, id) && nodes[id].kind === "question";
+  }
+
+  function answerOf(id, answerId) {
+    var answers = nodes[id].answers;
+    return Object.prototype.hasOwnProperty.call(answers, answerId) ? answers[answerId] : null;
+  }
+
+  /* Answers given so far, from the address: only known questions and their known answers. */
+  function readAnswers() {
+    var answers = {};
+    var query = window.location.search.replace(/^\?/, "");
+    if (!query) {
+      return answers;
+    }
+    query.split("&").forEach(function (pair) {
+      var parts = pair.split("=");
+      var key;
+      var value;
+      try {
+        key = decodeURIComponent(parts[0].replace(/\+/g, " "));
+        value = decodeURIComponent((parts[1] || "").replace(/\+/g, " "));
+      } catch (error) {
+        return;
+      }
+      if (isQuestion(key) && answerOf(key, value)) {
+        answers[key] = value;
+      }
+    });
+    return answers;
+  }
+
+  /* Query string in the flow's own order, so that one set of answers has one address. */
+  function toQuery(answers) {
+    var parts = [];
+    flow.order.forEach(function (id) {
+      if (Object.prototype.hasOwnProperty.call(answers, id)) {
+        parts.push(encodeURIComponent(id) + "=" + encodeURIComponent(answers[id]));
+      }
+    });
+    return parts.length ? "?" + parts.join("&") : "";
+  }
+
+  function nextOf(id, answers) {
+    var node = nodes[id];
+    if (node.kind === "start") {
+      var keys = Object.keys(node.answers);
+      return keys.length ? node.answers[keys[0]].next : null;
+    }
+    var answer = answers[id] && answerOf(id, answers[id]);
+    return answer ? answer.next : null;
+  }
+
+  /* The reader's way to this page: from the start if the answers lead here from there, otherwise
+     from the earliest answered question they lead here from (a reader who came in from the map). */
+  function wayHere(answers) {
+    var entries = [flow.start].concat(flow.order.filter(function (id) {
+      return Object.prototype.hasOwnProperty.call(answers, id);
+    }));
+    for (var i = 0; i < entries.length; i += 1) {
+      var steps = [];
+      var id = entries[i];
+      var guard = 0;
+      while (id && id !== here && guard < flow.order.length) {
+        if (isQuestion(id)) {
+          steps.push(id);
+        }
+        id = nextOf(id, answers);
+        guard += 1;
+      }
+      if (id === here) {
+        return { steps: steps, fromStart: entries[i] === flow.start };
+      }
+    }
+    return null;
+  }
+
+  function descendants(id) {
+    var seen = {};
+    var todo = [id];
+    while (todo.length) {
+      var node = nodes[todo.pop()];
+      Object.keys(node.answers).forEach(function (key) {
+        var next = node.answers[key].next;
+        if (!seen[next] && Object.prototype.hasOwnProperty.call(nodes, next)) {
+          seen[next] = true;
+          todo.push(next);
+        }
+      });
+    }
+    return seen;
+  }
+
+  var answers = readAnswers();
+  var way = wayHere(answers);
+  var earlier = way ? way.steps : [];
+
+  /* Answers that still apply after choosing `next`: the way here, this answer, and any later
+     answers for questions that can still come after it. */
+  function answersOnward(answerId, next) {
+    var kept = {};
+    earlier.forEach(function (id) {
+      kept[id] = answers[id];
+    });
+    if (answerId) {
+      kept[here] = answerId;
+    }
+    var later = descendants(next);
+    Object.keys(answers).forEach(function (id) {
+      if (later[id]) {
+        kept[id] = answers[id];
+      }
+    });
+    return kept;
+  }
+
+  function rewriteForwardLinks() {
+    Array.prototype.forEach.call(document.querySelectorAll("a[data-flow-next]"), function (link) {
+      var answerId = link.getAttribute("data-flow-answer");
+      var next = link.getAttribute("data-flow-next");
+      link.setAttribute("href", withoutQuery(link.getAttribute("href")) + toQuery(answersOnward(answerId, next)));
+      if (answerId && answers[here] === answerId) {
+        link.classList.add("ltss-flow-answer--chosen");
+        var note = document.createElement("span");
+        note.className = "ltss-flow-chosen-note";
+        note.textContent = " (your answer)";
+        link.appendChild(note);
+      }
+    });
+  }
+
+  function rewriteBack() {
+    var back = document.querySelector("a[data-flow-back]");
+    if (!back) {
+      return;
+    }
+    if (earlier.length) {
+      var previous = earlier[earlier.length - 1];
+      if (hrefs[previous]) {
+        back.setAttribute("href", hrefs[previous] + toQuery(answers));
+      }
+    } else if (back.getAttribute("data-flow-several-parents") === "true") {
+      /* Several questions lead here and the address does not say which: go back in history. */
+      back.addEventListener("click", function (event) {
+        if (window.history.length > 1 && document.referrer) {
+          event.preventDefault();
+          window.history.back();
+        }
+      });
+    }
+  }
+
+  function showPosition() {
+    var position = document.querySelector("[data-flow-position]");
+    if (position && way && way.fromStart && nodes[here].kind === "question") {
+      position.textContent = "Question " + (earlier.length + 1);
+    }
+  }
+
+  function showAnswers() {
+    var given = document.querySelector("[data-flow-given]");
+    if (!given || !earlier.length) {
+      return;
+    }
+    var list = given.querySelector("dl");
+    earlier.forEach(function (id) {
+      var row = document.createElement("div");
+      row.className = "ltss-flow-given-row";
+      var question = document.createElement("dt");
+      question.textContent = nodes[id].title;
+      var answer = document.createElement("dd");
+      answer.textContent = answerOf(id, answers[id]).label;
+      var action = document.createElement("dd");
+      action.className = "ltss-flow-change";
+      var change = document.createElement("a");
+      change.setAttribute("href", (hrefs[id] || "") + toQuery(answers));
+      change.textContent = "Change";
+      var which = document.createElement("span");
+      which.className = "ltss-visually-hidden";
+      which.textContent = " your answer to: " + nodes[id].title;
+      change.appendChild(which);
+      action.appendChild(change);
+      row.appendChild(question);
+      row.appendChild(answer);
+      row.appendChild(action);
+      list.appendChild(row);
+    });
+    given.hidden = false;
+    var routes = document.querySelector("[data-flow-routes]");
+    if (routes) {
+      routes.hidden = true;
+    }
+  }
+
+  function offerPrint() {
+    var slot = document.querySelector("[data-flow-print]");
+    if (!slot || typeof window.print !== "function") {
+      return;
+    }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button ltss-flow-print-button";
+    button.textContent = "Print your pathway";
+    button.addEventListener("click", function () {
+      window.print();
+    });
+    slot.textContent = "";
+    slot.appendChild(button);
+  }
+
+  rewriteForwardLinks();
+  rewriteBack();
+  showPosition();
+  showAnswers();
+  offerPrint();
+})();

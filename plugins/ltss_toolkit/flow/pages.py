@@ -1,0 +1,220 @@
+"""One static page per node of the flow, under ``start-here/``.
+
+Every page works without JavaScript: answers, Back and Start again are plain links between the
+pages. ``flow.js`` then keeps the reader's answers in the query string and shows them with Change
+links; it finds what it needs in the page itself (the flow as JSON, and a hidden list of links to
+every node, whose addresses MkDocs has already written for the site's URL style).
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..render.escape import html_text, md_text, relative
+from ..render.page import resource_item
+from ..structure.model import Toolkit
+from .graph import parents, paths, question_numbers
+from .map_page import map_page
+from .model import MAP_URI, OUTCOME, QUESTION, START, Flow, Node
+from .reader import DATA_KEY
+
+
+def flow_pages(toolkit: Toolkit) -> dict[str, str]:
+    """Every page of the flow, by docs-relative path; nothing when the content has no flow."""
+    flow: Flow | None = toolkit.data.get(DATA_KEY)
+    if flow is None or flow.start is None:
+        return {}
+    context = _Context(flow, toolkit)
+    pages = {node.uri: context.page(node) for node in flow.nodes.values()}
+    pages[MAP_URI] = map_page(flow)
+    return pages
+
+
+class _Context:
+    """What every page needs: the flow, the pages it points to, parents, numbers and the JSON."""
+
+    def __init__(self, flow: Flow, toolkit: Toolkit) -> None:
+        self.flow = flow
+        self.toolkit = toolkit
+        self.parents = parents(flow)
+        self.numbers = question_numbers(flow)
+        self.routes = paths(flow)
+
+    def page(self, node: Node) -> str:
+        body = {START: self._start, QUESTION: self._question, OUTCOME: self._outcome}[node.kind](node)
+        return "\n".join([*_front_matter(node), *self._stages(node), *body, *self._data(node)]).rstrip() + "\n"
+
+    def link(self, target_uri: str, node: Node) -> str:
+        return relative(target_uri, node.uri)
+
+    # Parts shared by every kind of node
+
+    def _stages(self, node: Node) -> list[str]:
+        current = self.flow.stage_index(node.stage)
+        items = []
+        for index, stage in enumerate(self.flow.stages):
+            if index == current:
+                items.append(
+                    f'<li class="ltss-flow-stage ltss-flow-stage--current" aria-current="step">'
+                    f'<span class="ltss-visually-hidden">Current stage: </span>{html_text(stage.label)}</li>'
+                )
+            else:
+                state = "done" if index < current else "todo"
+                hidden = "Completed stage: " if index < current else "Later stage: "
+                items.append(
+                    f'<li class="ltss-flow-stage ltss-flow-stage--{state}">'
+                    f'<span class="ltss-visually-hidden">{hidden}</span>{html_text(stage.label)}</li>'
+                )
+        return ['<nav class="ltss-flow-stages" aria-label="Stages of State Pathways">', "<ol>", *items, "</ol>", "</nav>", ""]
+
+    def _position(self, node: Node) -> list[str]:
+        text = {START: "Start", OUTCOME: "Your result"}.get(node.kind) or f"Question {self.numbers.get(node.id, 1)}"
+        return [f'<p class="ltss-flow-position" data-flow-position>{html_text(text)}</p>', ""]
+
+    def _controls(self, node: Node) -> list[str]:
+        links = []
+        coming_from = self.parents.get(node.id, [])
+        if coming_from:
+            parent = coming_from[0][0]
+            several = ' data-flow-several-parents="true"' if len({p.id for p, _ in coming_from}) > 1 else ""
+            links.append(f"[Back]({self.link(parent.uri, node)}){{ .ltss-flow-back data-flow-back{several} }}")
+        if node.kind != START:
+            links.append(f"[Start again]({self.link(self.flow.start.uri, node)}){{ .ltss-flow-restart }}")
+        links.append(f"[Map of the whole flow]({self.link(MAP_URI, node)}){{ .ltss-flow-map-link }}")
+        return ['<div class="ltss-flow-controls" markdown>', "", " ".join(links), "", "</div>", ""]
+
+    def _given(self) -> list[str]:
+        """Where flow.js lists the reader's answers, each with a Change link; hidden until then."""
+        return [
+            '<section class="ltss-flow-given" data-flow-given hidden aria-labelledby="ltss-flow-given-title">',
+            '<h2 id="ltss-flow-given-title">Your answers</h2>',
+            '<dl class="ltss-flow-given-list"></dl>',
+            "</section>",
+            "",
+        ]
+
+    def _answers(self, node: Node) -> list[str]:
+        if node.kind == START:
+            begin = [
+                f"[{md_text(answer.label)}]({self.link(target.uri, node)}){{ .md-button .md-button--primary data-flow-next=\"{target.id}\" }}"
+                for answer, target in self.flow.targets(node)
+            ]
+            return ['<p class="ltss-flow-begin" markdown>', *begin, "</p>", ""]
+        items = [
+            f"- [{md_text(answer.label)}]({self.link(target.uri, node)}){{ data-flow-next=\"{target.id}\" data-flow-answer=\"{answer.id}\" }}"
+            for answer, target in self.flow.targets(node)
+        ]
+        return ['<div class="ltss-flow-answers" markdown>', "", *items, "", "</div>", ""]
+
+    def _data(self, node: Node) -> list[str]:
+        data = {
+            "here": node.id,
+            "start": self.flow.start.id,
+            "order": list(self.flow.nodes),
+            "nodes": {
+                other.id: {
+                    "kind": other.kind,
+                    "title": other.title,
+                    "answers": {a.id: {"label": a.label, "next": a.next} for a, _ in self.flow.targets(other)},
+                }
+                for other in self.flow.nodes.values()
+            },
+        }
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        links = [
+            f"- [{html_text(other.id)}]({self.link(other.uri, node)}){{ data-flow-href=\"{other.id}\" }}" for other in self.flow.nodes.values()
+        ]
+        return [
+            f'<script type="application/json" id="ltss-flow-data">{text}</script>',
+            "",
+            '<div class="ltss-flow-links" hidden data-search-exclude markdown>',
+            "",
+            *links,
+            "",
+            "</div>",
+        ]
+
+    # Each kind of node
+
+    def _start(self, node: Node) -> list[str]:
+        stages = [f"{i}. {md_text(stage.label)}" for i, stage in enumerate(self.flow.stages, 1)]
+        return [
+            *self._position(node),
+            f"# {md_text(node.title)}",
+            "",
+            f'<p class="ltss-summary">{html_text(node.text)}</p>',
+            "",
+            "The questions go through these stages:",
+            "",
+            *stages,
+            "",
+            *self._answers(node),
+            *self._controls(node),
+        ]
+
+    def _question(self, node: Node) -> list[str]:
+        out = [*self._position(node), f"# {md_text(node.title)}", ""]
+        if node.text:
+            out += [f'<p class="ltss-flow-help">{html_text(node.text)}</p>', ""]
+        about = [self.toolkit.pages[p] for p in node.about if p in self.toolkit.pages]
+        if about:
+            links = ", ".join(f"[{md_text(page.title)}]({self.link(page.uri, node)})" for page in about)
+            out += [f"Background reading: {links}.", "{: .ltss-flow-about }", ""]
+        out += ['<p class="ltss-flow-choose">Choose the answer that fits your state best:</p>', ""]
+        return out + self._answers(node) + self._controls(node) + self._given()
+
+    def _outcome(self, node: Node) -> list[str]:
+        pages = [self.toolkit.pages[p] for p in node.recommends if p in self.toolkit.pages]
+        out = [*self._position(node), f"# {md_text(node.title)}", "", f'<p class="ltss-summary">{html_text(node.text)}</p>', ""]
+        if pages:
+            first, *others = pages
+            out += ["## Where to go next", ""]
+            out += [f"**[{md_text(first.title)}]({self.link(first.uri, node)})**: {md_text(first.summary)}", "{: .ltss-flow-recommended }", ""]
+            if others:
+                out += ["Also useful:", ""]
+                out += [f"- [{md_text(p.title)}]({self.link(p.uri, node)}): {md_text(p.summary)}" for p in others] + [""]
+        with_questions = [p for p in pages if p.questions]
+        if with_questions:
+            out += ["## Questions to consider", ""]
+            for page in with_questions:
+                if len(with_questions) > 1:
+                    out += [f"### {md_text(page.title)}", ""]
+                out += [f"- {md_text(q)}" for q in page.questions] + [""]
+        resources = [self.toolkit.resources[r] for r in dict.fromkeys(r for p in pages for r in p.resources) if r in self.toolkit.resources]
+        if resources:
+            items = [resource_item(r, node.uri) for r in resources]
+            out += ["## Related resources", "", '<div class="ltss-flow-resources" markdown>', "", *items, "", "</div>", ""]
+        out += ["## Your answers", "", *self._routes(node), *self._given_list(), *self._print(), *self._controls(node)]
+        return out
+
+    def _routes(self, node: Node) -> list[str]:
+        """Without JavaScript the page cannot know the reader's answers, so it lists every way here."""
+        ways = [steps for steps in self.routes if steps[-1][1].next == node.id]
+        items = []
+        for number, steps in enumerate(ways, 1):
+            said = "; ".join(f"{md_text(n.map_label)} *{md_text(a.map_label)}*" for n, a in steps if n.kind == QUESTION)
+            items.append(f"{number}. {said}")
+        intro = "These answers lead here:" if len(ways) == 1 else "Any of these sets of answers leads here:"
+        return ['<div class="ltss-flow-routes" data-flow-routes markdown>', "", intro, "", *items, "", "</div>", ""]
+
+    def _given_list(self) -> list[str]:
+        return ['<div class="ltss-flow-given" data-flow-given hidden>', '<dl class="ltss-flow-given-list"></dl>', "</div>", ""]
+
+    def _print(self) -> list[str]:
+        return [
+            '<p class="ltss-flow-print" data-flow-print>To keep this summary, print this page: press Ctrl+P (or Cmd+P on a Mac).</p>',
+            "",
+        ]
+
+
+def _front_matter(node: Node) -> list[str]:
+    # The theme prints titles as they are (in <title> and the breadcrumbs), so they are escaped here.
+    lines = ["---", f"title: {json.dumps(html_text(node.title), ensure_ascii=False)}", "render_macros: false"]
+    if node.kind != OUTCOME:
+        lines += ["hide:", "  - toc"]
+    if node.kind != START:
+        # Questions and outcomes repeat the pathway pages; search should lead to those instead.
+        lines += ["search:", "  exclude: true"]
+    return lines + ["---", ""]
+

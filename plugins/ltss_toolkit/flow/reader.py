@@ -1,0 +1,180 @@
+"""Read ``flow.yml`` into a ``Flow``, recording every problem with its line.
+
+The file is a mapping with ``stages`` (the fixed steps of the indicator) and ``nodes`` (start,
+questions and outcomes). Checks that need the whole flow or the pages (unknown next node, cycles,
+missing pages) run later, in ``checks``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..loading.yaml_lines import YamlList, YamlMap, load_yaml
+from ..structure.fields import Field, check_id, item_line, read_record
+from ..structure.model import Toolkit
+from ..structure.problems import Location, Problems
+from .model import KINDS, OUTCOME, QUESTION, RESERVED_IDS, START, Answer, Flow, Node, Stage
+
+DATA_KEY = "flow"
+"""Where the flow is kept in ``Toolkit.data``."""
+
+FLOW_FIELDS = (
+    Field("stages", list, hint="list the stages, each with 'id' and 'label'"),
+    Field("nodes", list, hint="list the nodes: one 'kind: start', then questions and outcomes"),
+)
+STAGE_FIELDS = (Field("id", str), Field("label", str))
+
+_COMMON = (
+    Field("id", str, hint="give the node a stable id such as 'id: part-a-buy-in'; it becomes its address"),
+    Field("kind", str, hint="one of: " + ", ".join(KINDS)),
+    Field("stage", str, hint="the id of one of the stages listed at the top of the file"),
+    Field("short", str, required=False, hint="a few words shown on the map"),
+)
+NODE_FIELDS = {
+    START: _COMMON
+    + (Field("title", str), Field("text", str), Field("next", str, hint="the id of the first question")),
+    QUESTION: _COMMON
+    + (
+        Field("prompt", str, hint="write the question, ending with '?'"),
+        Field("help", str, required=False),
+        Field("about", list, required=False, items=str, default=(), hint="page ids to read before answering"),
+        Field("answers", list, hint="list the answers, each with 'id', 'label' and 'next'"),
+    ),
+    OUTCOME: _COMMON
+    + (
+        Field("title", str),
+        Field("text", str),
+        Field("recommends", list, items=str, hint="page ids, the recommended path first"),
+    ),
+}
+ANSWER_FIELDS = (
+    Field("id", str, hint="a short id such as 'yes', 'no' or 'not-sure'; it is kept in the page address"),
+    Field("label", str, hint="the words of the link the reader clicks"),
+    Field("next", str, hint="the id of the node this answer leads to"),
+    Field("short", str, required=False, hint="a few words shown on the map's arrow"),
+    Field("way_out", bool, required=False, default=False, hint="'way_out: true' marks 'Not sure' or 'None of these fit'"),
+)
+
+
+def read_flow(text: str, path: str, uri: str, toolkit: Toolkit, problems: Problems) -> None:
+    """Reader for ``flow.yml``: keeps the flow in ``toolkit.data['flow']``."""
+    if DATA_KEY in toolkit.data:
+        first = toolkit.data[DATA_KEY].path
+        problems.add(Location(path, 1), "a second flow file", f"the site has one decision flow, in {first}; merge them")
+        return
+    flow = Flow(path=path)
+    toolkit.data[DATA_KEY] = flow
+    data = load_yaml(text, path, problems)
+    if data is None:
+        return
+    values = read_record(data, FLOW_FIELDS, path, 1, "flow file", problems)
+    if not values:
+        return
+    flow.stages = tuple(_read_stages(data, path, problems))
+    for item, line in _items(data, "nodes"):
+        node = _read_node(item, path, line, problems)
+        if node is None:
+            continue
+        if node.id in flow.nodes:
+            first = flow.nodes[node.id]
+            problems.add(
+                Location(path, node.line_of("id")), f"duplicate node id '{node.id}'", f"first used at line {first.line_of('id')}; give this node another id"
+            )
+            continue
+        flow.nodes[node.id] = node
+
+
+def _items(data: YamlMap, key: str) -> list[tuple[Any, int]]:
+    value = data.get(key)
+    if not isinstance(value, YamlList):
+        return []
+    return list(zip(value, value.item_lines))
+
+
+def _read_stages(data: YamlMap, path: str, problems: Problems) -> list[Stage]:
+    out: list[Stage] = []
+    seen: dict[str, int] = {}
+    for item, line in _items(data, "stages"):
+        values = read_record(item, STAGE_FIELDS, path, line, "stage", problems)
+        if not values or not check_id(values["id"], Location(path, line), "stage", problems) or not values["label"]:
+            continue
+        if values["id"] in seen:
+            problems.add(Location(path, line), f"duplicate stage id '{values['id']}'", f"first used at line {seen[values['id']]}")
+            continue
+        seen[values["id"]] = line
+        out.append(Stage(values["id"], values["label"], Location(path, line)))
+    return out
+
+
+def _read_node(item: Any, path: str, line: int, problems: Problems) -> Node | None:
+    if not isinstance(item, YamlMap):
+        problems.add(Location(path, line), "node must be a set of 'field: value' lines", "start it with '- id: ...'")
+        return None
+    kind = item.get("kind")
+    if kind not in NODE_FIELDS:
+        problems.add(
+            Location(path, item.line_of("kind")),
+            f"node has unknown kind {kind!r}" if "kind" in item else "node has no 'kind'",
+            "write 'kind:' as one of: " + ", ".join(KINDS),
+        )
+        return None
+    values = read_record(item, NODE_FIELDS[kind], path, line, f"{kind} node", problems)
+    if not values or not check_id(values["id"], Location(path, item.line_of("id")), "node", problems):
+        return None
+    if values["id"] in RESERVED_IDS:
+        problems.add(
+            Location(path, item.line_of("id")),
+            f"node id '{values['id']}' is taken by the flow's own pages",
+            "choose another id (" + " and ".join(f"'{r}'" for r in RESERVED_IDS) + " are reserved)",
+        )
+        return None
+    lines = {key: [item.line_of(key)] for key in item}
+    for key in ("about", "recommends", "answers"):
+        if isinstance(item.get(key), YamlList):
+            lines[key] = [item_line(item, key, i) for i in range(max(1, len(item[key])))]
+    node = Node(
+        id=values["id"],
+        kind=kind,
+        stage=values["stage"] or "",
+        title=(values["prompt"] if kind == QUESTION else values["title"]) or values["id"],
+        text=(values["help"] if kind == QUESTION else values["text"]) or "",
+        where=Location(path, line),
+        short=values["short"] or "",
+        about=tuple(values.get("about") or ()),
+        recommends=tuple(values.get("recommends") or ()),
+        lines=lines,
+    )
+    if kind == START and values["next"]:
+        node.answers = (Answer("start", "Start now", values["next"], Location(path, item.line_of("next")), item.line_of("next"), "Start"),)
+    elif kind == QUESTION:
+        node.answers = tuple(_read_answers(item, path, node, problems))
+    elif kind == OUTCOME and "recommends" in item and not node.recommends:
+        problems.add(Location(path, item.line_of("recommends")), "outcome recommends no page", "list at least one page id")
+    return node
+
+
+def _read_answers(item: YamlMap, path: str, node: Node, problems: Problems) -> list[Answer]:
+    out: list[Answer] = []
+    seen: dict[str, int] = {}
+    for answer, line in _items(item, "answers"):
+        values = read_record(answer, ANSWER_FIELDS, path, line, "answer", problems)
+        if not values or not check_id(values["id"], Location(path, line), "answer", problems):
+            continue
+        if values["id"] in seen:
+            problems.add(Location(path, line), f"question '{node.id}' has two answers with id '{values['id']}'", f"first at line {seen[values['id']]}")
+            continue
+        seen[values["id"]] = line
+        if not values["label"] or not values["next"]:
+            continue
+        out.append(
+            Answer(
+                id=values["id"],
+                label=values["label"],
+                next=values["next"],
+                where=Location(path, line),
+                next_line=answer.line_of("next"),
+                short=values["short"] or "",
+                way_out=bool(values["way_out"]),
+            )
+        )
+    return out
