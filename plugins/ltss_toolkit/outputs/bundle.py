@@ -10,9 +10,9 @@ plugin) into a scratch folder, then made fit to travel:
   Material upgrades; ``find_remote_loads`` fails the build if anything remote appears anyway.
 - Files a reader opening ``index.html`` never needs are dropped (sitemaps, source maps, the JSON
   search index whose inlined ``.js`` twin is what ``file://`` uses, other languages' stemmers).
-- The PDFs that the PDF step wrote into ``site/downloads/`` go in too (about 1.6 MB of the 2.2 MB zip
-  in November 2026), and their download links are filled in the bundle's pages from the PDF step's
-  manifest, so they work offline; the home page says so. ``--no-pdf`` builds a bundle without them.
+- The PDFs that the PDF step wrote into ``site/downloads/`` go in too (most of the zip's bytes; the
+  build prints both figures), and their download links are filled in the bundle's pages from the PDF
+  step's manifest, so they work offline; the home page says so. ``--no-pdf`` builds a bundle without them.
 
 The zip is written to ``site/downloads/ltss-toolkit-offline.zip`` and its size is filled into the
 placeholders ``<span class="ltss-bundle-size" data-file="ltss-toolkit-offline.zip">`` of the site.
