@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -96,3 +97,29 @@ def small_project(tmp_path: Path):
         return write_tree(project, {"mkdocs.yml": mkdocs_yml, "docs/index.md": "# Home\n", **files})
 
     return make
+
+
+def linkcheck(start: Path) -> subprocess.CompletedProcess[str]:
+    """Run linkchecker from ``start`` (internal links and anchors only; see tests/linkcheckerrc).
+
+    Run without --no-warnings: linkchecker reports a missing anchor as a warning, and a warning
+    makes it exit 1. Run as root, linkchecker drops its privileges to ``nobody``, who cannot read
+    pytest's private temporary folders, so the tree is checked from a world-readable copy.
+    """
+    linkchecker = Path(sys.executable).parent / "linkchecker"
+    need_tool(linkchecker.exists(), "linkchecker")
+    root = start.parent
+    readable = Path(tempfile.mkdtemp(prefix="ltss-linkcheck-"))
+    try:
+        readable.chmod(0o755)
+        copy = readable / root.name
+        shutil.copytree(root, copy)
+        for path in [copy, *copy.rglob("*")]:
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        return subprocess.run(
+            [str(linkchecker), "--config", str(PROJECT / "tests" / "linkcheckerrc"), "--no-status",
+             str(copy / start.name)],
+            capture_output=True, text=True,
+        )
+    finally:
+        shutil.rmtree(readable, ignore_errors=True)
