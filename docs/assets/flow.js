@@ -137,6 +137,7 @@
       kept[here] = answerId;
     }
     var later = descendants(next);
+    later[next] = true;
     Object.keys(answers).forEach(function (id) {
       if (later[id]) {
         kept[id] = answers[id];
@@ -198,7 +199,14 @@
       var row = document.createElement("div");
       row.className = "ltss-flow-given-row";
       var question = document.createElement("dt");
-      question.textContent = nodes[id].title;
+      var full = document.createElement("span");
+      full.className = "ltss-flow-given-full";
+      full.textContent = nodes[id].title;
+      var short = document.createElement("span");
+      short.className = "ltss-flow-given-short";
+      short.textContent = nodes[id].short;
+      question.appendChild(full);
+      question.appendChild(short);
       var answer = document.createElement("dd");
       answer.textContent = answerOf(id, answers[id]).label;
       var action = document.createElement("dd");

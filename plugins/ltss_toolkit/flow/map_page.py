@@ -77,7 +77,7 @@ def svg_text(value: str) -> str:
 
 
 def _label_lines(text: str) -> list[str]:
-    return textwrap.wrap(text, CHARS_PER_LINE, break_long_words=True) or [""]
+    return textwrap.wrap(text, CHARS_PER_LINE, break_long_words=True, break_on_hyphens=False) or [""]
 
 
 def drawing(flow: Flow) -> Drawing:

@@ -115,6 +115,7 @@ class _Context:
                 other.id: {
                     "kind": other.kind,
                     "title": other.title,
+                    "short": other.map_label,
                     "answers": {a.id: {"label": a.label, "next": a.next} for a, _ in self.flow.targets(other)},
                 }
                 for other in self.flow.nodes.values()
@@ -173,7 +174,10 @@ class _Context:
             out += [f"**[{md_text(first.title)}]({self.link(first.uri, node)})**: {md_text(first.summary)}", "{: .ltss-flow-recommended }", ""]
             if others:
                 out += ["Also useful:", ""]
-                out += [f"- [{md_text(p.title)}]({self.link(p.uri, node)}): {md_text(p.summary)}" for p in others] + [""]
+                out += [
+                    f"- [{md_text(p.title)}]({self.link(p.uri, node)})<span class=\"ltss-flow-also\">: {html_text(p.summary)}</span>"
+                    for p in others
+                ] + [""]
         with_questions = [p for p in pages if p.questions]
         if with_questions:
             out += ["## Questions to consider", ""]
