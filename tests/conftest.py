@@ -31,7 +31,7 @@ def need_tool(available: bool, what: str) -> None:
 
 def build_env() -> dict[str, str]:
     env = dict(os.environ)
-    env.setdefault("SOURCE_DATE_EPOCH", "1700000000")
+    env["SOURCE_DATE_EPOCH"] = "1700000000"  # the same date in every test build, whatever `make` exported
     env["NO_MKDOCS_2_WARNING"] = "1"
     return env
 
@@ -140,7 +140,7 @@ CHROMIUM_ARGS = [
 flags it keeps trying to reach Google's hosts."""
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium_browser():
     """Headless Debian chromium driven by Playwright (no browser download: ``executable_path``)."""
     need_tool(CHROMIUM.exists(), "chromium")
