@@ -7,13 +7,10 @@ The routes walked come from the flow's model, so the tests follow the YAML when 
 
 from __future__ import annotations
 
-import functools
-import http.server
 import importlib.util
 import io
 import shutil
 import tempfile
-import threading
 import zipfile
 from pathlib import Path
 from typing import Iterator
@@ -31,10 +28,8 @@ from ltss_toolkit.loading.loader import load_toolkit
 _spec = importlib.util.spec_from_file_location("ltss_tests_shared", Path(__file__).resolve().parents[1] / "conftest.py")
 _shared = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_shared)
-CHROMIUM, PROJECT, need_tool = _shared.CHROMIUM, _shared.PROJECT, _shared.need_tool
+PROJECT, need_tool = _shared.PROJECT, _shared.need_tool
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", "--disable-sync"]
 PATH_OUTCOMES = ("capitated-managed-care", "managed-fee-for-service", "state-specific-models")
 
 TOOLKIT, _ = load_toolkit(PROJECT / "content", PROJECT, default_extensions())
@@ -49,30 +44,14 @@ def route_to(outcome: str) -> list[tuple[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    need_tool(CHROMIUM.exists(), "chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
+def browser(chromium_browser):
+    """The shared headless Chromium of tests/conftest.py (one Playwright at a time)."""
+    return chromium_browser
 
 
 @pytest.fixture(scope="module")
-def site_url(built_site: Path) -> Iterator[str]:
-    """The built site over http on 127.0.0.1, as a web server would serve it."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+def site_url(served_site: str) -> str:
+    return served_site
 
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,7 @@ FOLDER = "start-here"
 """Where the flow's pages live in the site: ``start-here/index.md`` is the start node."""
 
 MAP_ID = "map"
+MAP_URI = f"{FOLDER}/{MAP_ID}.md"
 RESERVED_IDS = ("index", MAP_ID)
 """Node ids that would collide with the start page or the map page."""
 
@@ -103,6 +104,3 @@ class Flow:
     def targets(self, node: Node) -> list[tuple[Answer, Node]]:
         """The answers of a node that lead to an existing node, with that node."""
         return [(answer, self.nodes[answer.next]) for answer in node.answers if answer.next in self.nodes]
-
-
-MAP_URI = f"{FOLDER}/{MAP_ID}.md"
