@@ -6,10 +6,7 @@ aborted, and fails the test; so does any console error or uncaught exception.
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import subprocess
-import sys
 import tempfile
 import zipfile
 from pathlib import Path
@@ -17,46 +14,22 @@ from typing import Iterator
 
 import pytest
 
+from conftest import linkcheck
 from ltss_toolkit.outputs.bundle import BUNDLE_ROOT, ZIP_NAME
 
-# The shared helpers of tests/conftest.py, loaded by path: a conftest.py in this folder would take the
-# module name "conftest" and hide them from a plain import.
-_spec = importlib.util.spec_from_file_location("ltss_tests_shared", Path(__file__).resolve().parents[1] / "conftest.py")
-_shared = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_shared)
-CHROMIUM, PROJECT, need_tool = _shared.CHROMIUM, _shared.PROJECT, _shared.need_tool
-
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", "--disable-sync"]
 
 
 @pytest.fixture(scope="module")
 def bundle_dir(built_site: Path) -> Iterator[Path]:
-    """The shipped bundle unzipped as a reader would: a fresh folder, nothing else beside it.
-
-    Not under pytest's tmp folder: that is private to its user, and linkchecker run as root drops
-    its privileges to ``nobody``, who could not read it.
-    """
+    """The shipped bundle unzipped as a reader would: a fresh folder, nothing else beside it."""
     target = Path(tempfile.mkdtemp(prefix="ltss-offline-test-"))
     try:
-        target.chmod(0o755)
         with zipfile.ZipFile(built_site / "downloads" / ZIP_NAME) as archive:
             archive.extractall(target)
         yield target / BUNDLE_ROOT
     finally:
         shutil.rmtree(target, ignore_errors=True)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    need_tool(CHROMIUM.exists(), "chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 class Watched:
@@ -91,8 +64,8 @@ class Watched:
 
 
 @pytest.fixture
-def watched(browser) -> Watched:
-    return Watched(browser)
+def watched(chromium_browser) -> Watched:
+    return Watched(chromium_browser)
 
 
 def test_search_for_pace_returns_results_from_file(bundle_dir: Path, watched: Watched) -> None:
@@ -179,14 +152,6 @@ def test_pages_open_without_errors_or_requests(bundle_dir: Path, watched: Watche
 
 
 def test_linkchecker_finds_no_broken_link_or_anchor_in_the_bundle(bundle_dir: Path) -> None:
-    linkchecker = Path(sys.executable).parent / "linkchecker"
-    need_tool(linkchecker.exists(), "linkchecker")
-    # Without --no-warnings: linkchecker reports a missing anchor as a warning, and a warning makes it
-    # exit 1. The config ignores the harmless kinds and never checks external links (no network).
-    result = subprocess.run(
-        [str(linkchecker), "--config", str(PROJECT / "tests" / "linkcheckerrc"), "--no-status",
-         str(bundle_dir / "index.html")],
-        capture_output=True, text=True,
-    )
+    result = linkcheck(bundle_dir / "index.html")
     assert result.returncode == 0, result.stdout[-6000:]
     assert "0 warnings found" in result.stdout and "0 errors found" in result.stdout
