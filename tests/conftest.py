@@ -14,6 +14,7 @@ import threading
 from pathlib import Path
 
 import pytest
+import yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -167,3 +168,21 @@ def served_site(built_site: Path):
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
+
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def golden_cases(kind: str) -> list[Path]:
+    """The case folders of ``tests/golden/<kind>/``: each a ``content/`` tree and an ``expected.yml``."""
+    return sorted(p for p in (GOLDEN / kind).iterdir() if p.is_dir())
+
+
+def load_golden(case: Path, extensions) -> tuple[object, dict]:
+    """Load a golden case, check its exact problem lines, and return the model and the expected data."""
+    from ltss_toolkit.loading.loader import load_toolkit
+
+    expected = yaml.safe_load((case / "expected.yml").read_text(encoding="utf-8"))
+    toolkit, problems = load_toolkit(case / "content", case, extensions)
+    assert problems.lines() == expected.get("problems", [])
+    return toolkit, expected

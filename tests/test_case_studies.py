@@ -6,32 +6,29 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from ltss_toolkit.case_studies import case_study_macros
+from conftest import GOLDEN, golden_cases, load_golden
 from ltss_toolkit import case_studies, figures, glossary as glossary_extension
 from ltss_toolkit.loading.loader import load_toolkit
 from ltss_toolkit.loading.yaml_lines import load_yaml
 from ltss_toolkit.structure.problems import Problems
 
-GOLDEN = Path(__file__).parent / "golden" / "case-studies"
 EXTENSIONS = [figures.EXTENSION, case_studies.EXTENSION, glossary_extension.EXTENSION]
 """This feature's extensions only, so that its cases do not depend on other kinds of content."""
-CASES = sorted(p for p in GOLDEN.iterdir() if p.is_dir())
+CASES = golden_cases("case-studies")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_golden(case: Path) -> None:
-    expected = yaml.safe_load((case / "expected.yml").read_text(encoding="utf-8"))
-    toolkit, problems = load_toolkit(case / "content", case, EXTENSIONS)
-    assert problems.lines() == expected["problems"]
+    toolkit, expected = load_golden(case, EXTENSIONS)
     if "case_studies" in expected:
         got = {s.id: [s.state, s.strategy, s.verified] for s in toolkit.data["case_studies"].items}
         assert got == expected["case_studies"]
 
 
 def valid_toolkit():
-    case = GOLDEN / "valid"
+    case = GOLDEN / "case-studies" / "valid"
     toolkit, problems = load_toolkit(case / "content", case, EXTENSIONS)
     assert not problems
     return toolkit

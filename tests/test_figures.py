@@ -6,25 +6,21 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
+from conftest import golden_cases, load_golden
 from ltss_toolkit import case_studies, figures, glossary as glossary_extension
 from ltss_toolkit.figures.model import Figure, Point
 from ltss_toolkit.figures.render import format_value, render_figure
-from ltss_toolkit.loading.loader import load_toolkit
 from ltss_toolkit.structure.problems import Location
 
-GOLDEN = Path(__file__).parent / "golden" / "figures"
 EXTENSIONS = [figures.EXTENSION, case_studies.EXTENSION, glossary_extension.EXTENSION]
 """This feature's extensions only, so that its cases do not depend on other kinds of content."""
-CASES = sorted(p for p in GOLDEN.iterdir() if p.is_dir())
+CASES = golden_cases("figures")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_golden(case: Path) -> None:
-    expected = yaml.safe_load((case / "expected.yml").read_text(encoding="utf-8"))
-    toolkit, problems = load_toolkit(case / "content", case, EXTENSIONS)
-    assert problems.lines() == expected["problems"]
+    toolkit, expected = load_golden(case, EXTENSIONS)
     if "figures" in expected:
         got = {f.id: [[p.label, p.value] for p in f.series] for f in toolkit.data["figures"].values()}
         assert got == expected["figures"]

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import markdown
 import pytest
-import yaml
 
+from conftest import golden_cases, load_golden
 from ltss_toolkit import case_studies, figures, glossary as glossary_extension
 from ltss_toolkit.glossary.model import Glossary, Term, glossary
 from ltss_toolkit.glossary.page import render_glossary_page
@@ -18,17 +18,14 @@ from ltss_toolkit.glossary.usage import abbreviations_for, acronyms_in
 from ltss_toolkit.loading.loader import load_toolkit
 from ltss_toolkit.structure.problems import Location
 
-GOLDEN = Path(__file__).parent / "golden" / "glossary"
 EXTENSIONS = [figures.EXTENSION, case_studies.EXTENSION, glossary_extension.EXTENSION]
 """This feature's extensions only, so that its cases do not depend on other kinds of content."""
-CASES = sorted(p for p in GOLDEN.iterdir() if p.is_dir())
+CASES = golden_cases("glossary")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_golden(case: Path) -> None:
-    expected = yaml.safe_load((case / "expected.yml").read_text(encoding="utf-8"))
-    toolkit, problems = load_toolkit(case / "content", case, EXTENSIONS)
-    assert problems.lines() == expected["problems"]
+    toolkit, expected = load_golden(case, EXTENSIONS)
     found = glossary(toolkit)
     assert sorted(found.terms) == expected["terms"]
     assert sorted(found.ignored) == expected["ignored"]

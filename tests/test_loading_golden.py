@@ -10,13 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
+from conftest import golden_cases, load_golden
 from ltss_toolkit.extensions import default_extensions
-from ltss_toolkit.loading.loader import load_toolkit
 from ltss_toolkit.structure.model import Toolkit
 
-CASES = sorted(p for p in (Path(__file__).parent / "golden" / "loading").iterdir() if p.is_dir())
+CASES = golden_cases("loading")
 
 
 def summarize(toolkit: Toolkit) -> dict:
@@ -32,8 +31,6 @@ def summarize(toolkit: Toolkit) -> dict:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_golden(case: Path) -> None:
-    expected = yaml.safe_load((case / "expected.yml").read_text(encoding="utf-8"))
-    toolkit, problems = load_toolkit(case / "content", case, default_extensions())
-    assert problems.lines() == expected.get("problems", [])
+    toolkit, expected = load_golden(case, default_extensions())
     if "model" in expected:
         assert summarize(toolkit) == expected["model"]

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import golden_cases, load_golden
 from ltss_toolkit.extensions import default_extensions
 from ltss_toolkit.flow.graph import layers, paths
 from ltss_toolkit.flow.model import Flow
-from ltss_toolkit.loading.loader import load_toolkit
 
-CASES = sorted(p for p in (Path(__file__).parents[1] / "golden" / "flow").iterdir() if p.is_dir())
+CASES = golden_cases("flow")
 
 
 def summarize(flow: Flow) -> dict:
@@ -33,9 +33,7 @@ def summarize(flow: Flow) -> dict:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_golden(case: Path) -> None:
-    expected = yaml.safe_load((case / "expected.yml").read_text(encoding="utf-8"))
-    toolkit, problems = load_toolkit(case / "content", case, default_extensions())
-    assert problems.lines() == expected["problems"]
+    toolkit, expected = load_golden(case, default_extensions())
     if "model" in expected:
         assert summarize(toolkit.data["flow"]) == expected["model"]
 

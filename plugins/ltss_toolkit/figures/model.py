@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..loading.yaml_lines import YamlList, YamlMap, load_yaml
+from ..loading.yaml_lines import YamlList, load_yaml
 from ..structure.fields import Field, check_id, check_url, read_record
 from ..structure.model import Toolkit
 from ..structure.problems import Location, Problems

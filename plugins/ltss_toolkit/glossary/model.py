@@ -58,7 +58,7 @@ def glossary(toolkit: Toolkit) -> Glossary | None:
 
 def read_glossary(text: str, path: str, uri: str, toolkit: Toolkit, problems: Problems) -> None:
     if "/" in uri:
-        problems.add(Location(path, 1), "glossary.yml must be at the top of the content folder", f"move it to content/glossary.yml")
+        problems.add(Location(path, 1), "glossary.yml must be at the top of the content folder", "move it to content/glossary.yml")
         return
     found = Glossary(path=path)
     for item, line in yaml_list(text, path, "terms", problems):
