@@ -94,3 +94,26 @@ def test_built_case_study_table_has_a_row_per_entry(built_site: Path, project_di
         assert f'id="case-study-{entry["id"]}"' in table
     assert re.search(r'<form class="ltss-filter"[^>]*\bhidden\b', html)
     assert "case-studies.js" in html
+
+
+def test_each_strategy_page_lists_its_own_case_studies(built_site: Path) -> None:
+    toolkit = valid_shipped_case_studies()
+    folder = built_site / "modules" / "module-4-state-strategies"
+    for strategy in sorted({s.strategy for s in toolkit}):
+        page = folder / strategy / "index.html"
+        if not page.exists():
+            continue
+        html = page.read_text(encoding="utf-8")
+        rows = re.findall(r'<tr id="case-study-[^"]+" data-strategy="([^"]+)"', html)
+        assert rows and set(rows) == {strategy}, strategy
+        assert len(rows) == sum(1 for s in toolkit if s.strategy == strategy)
+
+
+def valid_shipped_case_studies():
+    from ltss_toolkit.extensions import default_extensions
+    from ltss_toolkit.loading.loader import load_toolkit
+
+    project = Path(__file__).resolve().parent.parent
+    model, problems = load_toolkit(project / "content", project, default_extensions())
+    assert not problems
+    return model.data["case_studies"].items
