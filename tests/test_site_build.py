@@ -242,3 +242,12 @@ def test_failed_build_reports_every_problem_and_leaves_the_site_untouched(small_
     assert "content/pathways/index.md:5: 'order' must be a whole number" in output
     assert _tree_digest(site) == before
     assert not [p for p in site.parent.iterdir() if p.name.startswith(".out.")]
+
+
+def test_the_same_content_builds_the_same_bytes(small_project, tmp_path: Path) -> None:
+    project = small_project(SMALL_CONTENT)
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert run_build(project, first, "--no-pdf").returncode == 0
+    assert run_build(project, second, "--no-pdf").returncode == 0
+    assert _tree_digest(first) == _tree_digest(second)
+    assert any(first.rglob("*.html")) and (first / "downloads" / "ltss-toolkit-offline.zip").is_file()
