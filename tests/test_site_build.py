@@ -250,4 +250,4 @@ def test_the_same_content_builds_the_same_bytes(small_project, tmp_path: Path) -
     assert run_build(project, first, "--no-pdf").returncode == 0
     assert run_build(project, second, "--no-pdf").returncode == 0
     assert _tree_digest(first) == _tree_digest(second)
-    assert any(first.rglob("*.html")) and (first / "downloads" / "ltss-toolkit-offline.zip").is_file()
+    assert len(list(first.rglob("*.html"))) > 3
