@@ -94,3 +94,17 @@ def test_see_also_keeps_a_place_for_the_closest_page_of_the_other_toolkit(tmp_pa
     related = [p.id for p in see_also(model.pages["m1"], model)]
     assert len(related) == 5 and related[-1] == "p"
     assert "p" not in [p.id for p in see_also(model.pages["m2"], model)]
+
+
+def test_checklist_boxes_are_named_after_their_items() -> None:
+    import markdown
+
+    md = markdown.Markdown(
+        extensions=["pymdownx.tasklist", "ltss_toolkit.render.checklist"],
+        extension_configs={"pymdownx.tasklist": {"custom_checkbox": True}},
+    )
+    html = md.convert('- [ ] Build a *network* of "providers" & more.\n    - [ ] nested\n- [x] Done\n\n- plain item')
+    assert '<input aria-label="Build a network of &quot;providers&quot; &amp; more." type="checkbox" disabled/>' in html
+    assert '<input aria-label="nested" type="checkbox" disabled/>' in html
+    assert '<input aria-label="Done" type="checkbox" disabled checked/>' in html
+    assert html.count("aria-label") == 3
