@@ -29,7 +29,7 @@ BENCH_VENV = PROJECT / ".cache" / "bench-venv"
 EDITED_PAGE = "content/modules/module-1-background/ltss-reform-history.md"
 
 sys.path.insert(0, str(PROJECT / "plugins"))
-from ltss_toolkit.outputs.pdf.documents import COMPLETE_ID  # noqa: E402
+from ltss_toolkit.structure.publications import COMPLETE_ID  # noqa: E402
 from ltss_toolkit.outputs.pdf.step import build_pdfs  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 

@@ -13,7 +13,7 @@ from conftest import PROJECT, run_build
 from ltss_toolkit.extensions import default_extensions
 from ltss_toolkit.loading.loader import load_toolkit
 from ltss_toolkit.outputs.pdf.assemble import page_html_path
-from ltss_toolkit.outputs.pdf.documents import COMPLETE_ID, plan_documents
+from ltss_toolkit.structure.publications import COMPLETE_ID, plan_documents
 from ltss_toolkit.outputs.pdf.downloads import ManifestEntry, human_size, link_text, read_manifest
 from ltss_toolkit.outputs.pdf.render import local_fetcher
 

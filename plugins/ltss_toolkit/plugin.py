@@ -13,7 +13,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from .config import ToolkitConfig
 from .extensions import Extension, default_extensions
 from .loading.loader import load_toolkit
-from .outputs.pdf.documents import with_download_placeholder
+from .structure.publications import with_download_placeholder
 from .render.nav import UnknownArea, expand_nav
 from .render.escape import html_text
 from .render.page import RESOURCES_URI, render_page

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .escape import external_link, html_text, md_text, relative
-from ..outputs.pdf.documents import download_placeholder
+from ..structure.publications import download_placeholder
 from ..structure.model import Page, Reference, Resource, Toolkit
 from ..structure.relations import see_also
 from ..structure.validate import FOOTNOTE_REF

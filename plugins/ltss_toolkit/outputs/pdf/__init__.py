@@ -1,11 +1,11 @@
 """PDF outputs: one per module, one per State Pathways section, one for the whole site.
 
-``documents`` decides which PDFs exist (from the content model), ``assemble`` turns built pages into
+``structure.publications`` decides which PDFs exist (from the content model); here ``assemble`` turns built pages into
 print HTML, ``render`` calls WeasyPrint, ``cache`` keeps PDFs between builds, ``downloads`` writes the
 manifest and the download links, and ``step`` is the build step that ties them together.
 """
 
-from .documents import download_placeholder
+from ...structure.publications import download_placeholder
 from .downloads import link_downloads, read_manifest
 
 __all__ = ["download_placeholder", "link_downloads", "read_manifest", "pdf_step"]

@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from ...render.escape import html_text
-from .documents import Document
+from ...structure.publications import Document
 
 SCREEN_ONLY = (
     "a.md-content__button, a.headerlink, script, style, noscript.ltss-screen-only, button, form, input, select,"

@@ -23,7 +23,7 @@ from ...extensions import default_extensions
 from ...loading.loader import load_toolkit
 from .assemble import BuildInfo, SitePages, assemble, page_html_path
 from .cache import CachedPdf, PdfCache, content_key
-from .documents import Document, plan_documents
+from ...structure.publications import Document, plan_documents
 from .downloads import ManifestEntry, human_size, link_downloads, write_manifest
 from .render import render_pdf
 

@@ -1,4 +1,4 @@
-"""Which PDFs the site has: one per module, one per State Pathways section, one for everything.
+"""Which PDFs the site publishes: one per module, one per State Pathways section, one for everything.
 
 Documents are derived from the content model, never listed by hand: every top-level section folder
 of ``modules`` and ``pathways`` is one document, and the whole site's content is one more. Pathway
@@ -11,7 +11,7 @@ import posixpath
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from ...structure.model import Page, Section, Toolkit
+from .model import Page, Section, Toolkit
 
 COMPLETE_ID = "ltss-toolkit-complete"
 """The document with the whole site's content."""
