@@ -138,7 +138,8 @@ class Toolkit:
     roots: dict[str, Section] = field(default_factory=dict)
     """Top-level content areas by folder name (``pathways``, ``modules``)."""
     data: dict[str, Any] = field(default_factory=dict)
-    """What extensions load (the decision flow, figures, case studies, glossary), by extension name."""
+    """What extensions load (the decision flow, figures, case studies, glossary), by extension name;
+    also indexes derived once per build (page relations, landing pages of the PDFs)."""
     assets: dict[str, str] = field(default_factory=dict)
     """Other files (images, data) to publish as they are: docs-relative path to absolute source path."""
 

@@ -154,18 +154,25 @@ def document_for_landing(uri: str, toolkit: Toolkit) -> str | None:
     Called while pages are rendered, before any PDF exists: the page gets an empty placeholder that
     the PDF step fills in (see ``downloads.link_downloads``).
     """
-    if uri == "index.md":
-        return COMPLETE_ID
-    for root in toolkit.roots.values():
-        if root.index is not None and root.index.uri == uri:
-            return COMPLETE_ID
-        for section in root.sections:
-            if section.index is not None and section.index.uri == uri:
-                return posixpath.basename(section.path)
-    for packet in packet_documents(toolkit):
-        if uri in packet.landing_uris:
-            return packet.id
-    return None
+    return _landing_documents(toolkit).get(uri)
+
+
+def _landing_documents(toolkit: Toolkit) -> dict[str, str]:
+    """Landing page to document id, worked out once per toolkit rather than once per rendered page."""
+    landings = toolkit.data.get("landing_documents")
+    if landings is None:
+        landings = {"index.md": COMPLETE_ID}
+        for root in toolkit.roots.values():
+            if root.index is not None:
+                landings.setdefault(root.index.uri, COMPLETE_ID)
+            for section in root.sections:
+                if section.index is not None:
+                    landings.setdefault(section.index.uri, posixpath.basename(section.path))
+        for packet in packet_documents(toolkit):
+            for landing in packet.landing_uris:
+                landings.setdefault(landing, packet.id)
+        toolkit.data["landing_documents"] = landings
+    return landings
 
 
 def download_placeholder(uri: str, toolkit: Toolkit) -> str:

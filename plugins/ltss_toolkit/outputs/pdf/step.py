@@ -21,6 +21,7 @@ import yaml
 
 from ...extensions import default_extensions
 from ...loading.loader import load_toolkit
+from ...render.page import RESOURCES_URI
 from .assemble import BuildInfo, SitePages, assemble, page_html_path
 from .cache import CachedPdf, PdfCache, content_key
 from ...structure.publications import Document, plan_documents
@@ -99,14 +100,15 @@ def _in_complete_document(uri: str) -> bool:
 
 def plan(project_dir: Path, config_file: Path, site_dir: Path) -> tuple[list[Document], BuildInfo]:
     settings = read_site_settings(config_file)
-    toolkit, problems = load_toolkit(project_dir / settings["content_dir"], project_dir, default_extensions())
+    extensions = default_extensions()
+    toolkit, problems = load_toolkit(project_dir / settings["content_dir"], project_dir, extensions)
     if problems:
         raise PdfBuildError(problems.report())
     extras = []
-    for extension in default_extensions():
+    for extension in extensions:
         if extension.pages is not None:
             extras.extend(uri for uri in sorted(extension.pages(toolkit)) if _in_complete_document(uri))
-    extras.append("resources.md")
+    extras.append(RESOURCES_URI)
     extras = [uri for uri in dict.fromkeys(extras) if (site_dir / page_html_path(uri)).is_file()]
     documents = plan_documents(toolkit, settings["site_name"], settings["site_description"], extras)
     return documents, build_info(project_dir, settings["site_name"], settings["language"])
