@@ -72,6 +72,7 @@ markdown_extensions: [abbr, attr_list, footnotes, md_in_html, tables, toc]
 plugins:
   - search
   - macros:
+      render_by_default: false
       on_error_fail: true
   - ltss-toolkit:
       edit_url_template: https://example.org/edit/{path}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, Mapping
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
@@ -17,3 +19,16 @@ class ToolkitConfig(base.Config):
 
     resources_page = c.Type(bool, default=True)
     """Generate ``resources.md``: every resource once, grouped by publisher and topic, with backlinks."""
+
+
+def macros_opt_in_problems(macros_config: Mapping[str, Any]) -> list[str]:
+    """mkdocs-macros must render only the pages that opt in: otherwise text from YAML would run as Jinja."""
+    out = []
+    if macros_config.get("render_by_default", True) is not False:
+        out.append(
+            "mkdocs.yml: plugins > macros > render_by_default must be false "
+            "(pages opt in with 'macros: true'; add 'render_by_default: false' under '- macros:')"
+        )
+    if (macros_config.get("force_render_paths") or "").strip():
+        out.append("mkdocs.yml: plugins > macros > force_render_paths must be empty (pages opt in one by one)")
+    return out

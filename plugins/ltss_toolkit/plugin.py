@@ -10,12 +10,13 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from .config import ToolkitConfig
+from .config import ToolkitConfig, macros_opt_in_problems
 from .extensions import Extension, default_extensions
 from .loading.loader import load_toolkit
 from .structure.publications import with_download_placeholder
 from .render.nav import UnknownArea, expand_nav
 from .render.escape import html_text
+from .render.macro_switch import content_page_source, generated_page_source
 from .render.page import RESOURCES_URI, render_page
 from .render.resources_page import render_resources_page
 from .structure.model import Page, Toolkit
@@ -56,20 +57,24 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         macros_plugin = config.plugins.get("macros")
         if macros_plugin is None:
             raise PluginError("mkdocs.yml: the 'macros' plugin is needed for figures and tables; add '- macros'")
+        unsafe = macros_opt_in_problems(macros_plugin.config)
+        if unsafe:
+            raise PluginError("\n".join(unsafe))
         macros_plugin.register_macros(macros)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.pages_by_uri = {page.uri: page for page in self.toolkit.pages.values()}
         for page in self.toolkit.pages.values():
-            self._add(files, File.generated(config, page.uri, content=page.body))
+            self._add(files, File.generated(config, page.uri, content=content_page_source(page.body, page.macros)))
         for uri, source in sorted(self.toolkit.assets.items()):
             self._add(files, File.generated(config, uri, abs_src_path=source))
         if self.config.resources_page:
-            self._add(files, File.generated(config, RESOURCES_URI, content=render_resources_page(self.toolkit)))
+            resources = generated_page_source(render_resources_page(self.toolkit))
+            self._add(files, File.generated(config, RESOURCES_URI, content=resources))
         for extension in self.extensions:
             if extension.pages is not None:
                 for uri, markdown in sorted(extension.pages(self.toolkit).items()):
-                    self._add(files, File.generated(config, uri, content=markdown))
+                    self._add(files, File.generated(config, uri, content=generated_page_source(markdown)))
         return files
 
     def _add(self, files: Files, file: File) -> None:

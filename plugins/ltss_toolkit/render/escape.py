@@ -10,9 +10,13 @@ from urllib.parse import quote
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
 
+_TEMPLATE_BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
+
+
 def html_text(value: str) -> str:
-    """Text for an HTML element's content or attribute."""
-    return html.escape(value, quote=True)
+    """Text for an HTML element's content or attribute; braces too become references, so that no
+    template engine (mkdocs-macros renders page titles of opted-in pages) sees ``{{`` or ``{%``."""
+    return html.escape(value, quote=True).translate(_TEMPLATE_BRACES)
 
 
 def md_text(value: str) -> str:

@@ -80,6 +80,8 @@ class Page:
     field_lines: dict[str, list[int]] = field(default_factory=dict)
     """Line of each item of the list fields (``resources``, ``topics``), for messages."""
     section: "Section | None" = None
+    macros: bool = False
+    """Whether the body may call macros (``macros: true`` in its front matter): ``{{ figure("id") }}``."""
 
     def line_of(self, key: str, index: int = 0) -> int:
         lines = self.field_lines.get(key) or [1]
