@@ -12,6 +12,7 @@ from typing import Any, Mapping, Sequence
 from .extensions import Extension
 from .loading.docs import DocsTree, read_docs
 from .loading.loader import load_toolkit
+from .loading.safety import safe_files
 from .render.links import check_links, markdown_factory
 from .render.page import RESOURCES_URI
 from .render.resources_page import render_resources_page
@@ -37,8 +38,18 @@ def load_site(
     pages = dict(docs.pages)
     complete = _add_generated_pages(pages, toolkit, extensions, resources_page, strict=not problems)
     if complete:
-        check_links(toolkit, pages, docs.files, problems, markdown_factory(markdown_extensions, markdown_configs))
+        new_markdown = markdown_factory(markdown_extensions, markdown_configs)
+        unreadable = _content_pages(content_dir, project_dir) - {page.uri for page in toolkit.pages.values()}
+        check_links(toolkit, pages, docs.files, problems, new_markdown, unreadable)
     return toolkit, problems
+
+
+def _content_pages(content_dir: Path, project_dir: Path) -> set[str]:
+    """Every Markdown file under ``content/``, loaded or not (its own problems are already recorded)."""
+    if not content_dir.is_dir():
+        return set()
+    files = safe_files(content_dir, project_dir, Problems())
+    return {file.relative_to(content_dir).as_posix() for file in files if file.suffix == ".md"}
 
 
 def _add_generated_pages(

@@ -85,7 +85,7 @@ def _refuse_link(path: Path, project_dir: Path, problems: Problems) -> None:
     problems.add(
         Location(relative_path(path, project_dir), 0),
         "symbolic links are not allowed",
-        "replace the link with a copy of the file itself",
+        "replace the link with a copy of the file or folder it points to",
     )
 
 

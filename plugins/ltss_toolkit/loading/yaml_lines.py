@@ -129,6 +129,14 @@ def load_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) ->
             "write the data out plainly, without deep nesting or repeated '*' aliases",
         )
         return None
+    except yaml.constructor.ConstructorError as error:
+        mark = error.problem_mark or error.context_mark
+        problems.add(
+            Location(path, (mark.line + 1 if mark else 1) + line_offset),
+            f"YAML tag not allowed: {error.problem}",
+            "remove the '!' tag; content holds plain text, numbers, lists and 'field: value' lines",
+        )
+        return None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset

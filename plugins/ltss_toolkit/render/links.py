@@ -91,17 +91,19 @@ def check_links(
     files: set[str],
     problems: Problems,
     new_markdown: Callable[[], markdown.Markdown] | None = None,
+    unreadable: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> None:
     """Record every internal link or anchor in a content page that leads nowhere, with its line.
 
     ``other_pages`` is the Markdown of every page that is not a content page (``docs/`` pages and the
-    generated ones) by docs path; ``files`` the other files the site publishes.
+    generated ones) by docs path; ``files`` the other files the site publishes; ``unreadable`` the
+    content pages that exist but could not be loaded (their own problems are reported already).
     """
     sources: dict[str, Callable[[], str]] = {uri: (lambda text=text: text) for uri, text in other_pages.items()}
     for page in toolkit.pages.values():
         sources[page.uri] = lambda page=page: render_page(page, toolkit, page.body)
     anchors = Anchors(sources, new_markdown or markdown_factory())
-    published = files | set(toolkit.assets)
+    published = files | set(toolkit.assets) | set(unreadable)
     for page in sorted(toolkit.pages.values(), key=lambda p: p.source):
         for link in links_in(page.body, page.body_line):
             problem = _problem(link.target, page.uri, sources, published, anchors)
@@ -130,7 +132,7 @@ def _problem(
     else:
         destination = posixpath.normpath(posixpath.join(posixpath.dirname(from_uri), path))
         if destination.startswith("../") or destination == "..":
-            return "no such page (it leads outside the site)", _closest(path, from_uri, pages)
+            return "it leads outside the site", "link to a page of this site by its file, such as 'page.md'"
         if not path.endswith(".md"):
             if destination in files:
                 return None
@@ -139,6 +141,8 @@ def _problem(
                 file = folder_page if folder_page in pages else destination + ".md"
                 return "link to a page's address", f"link to its file instead: '{_relative(file, from_uri)}'"
             return "no such file", "check the name; images and other files go in the same folder as the page"
+        if destination in files:
+            return None
         if destination not in pages:
             return "no such page", _closest(path, from_uri, pages)
     if fragment and fragment not in anchors.of(destination):
