@@ -37,12 +37,14 @@ def build_env() -> dict[str, str]:
     return env
 
 
-def run_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """Build a project with the engine's own command, as `make site` does."""
+def run_build(
+    project: Path, site_dir: Path, *extra: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Build a project with the engine's own command, as `make site` does (``env``: instead of build_env())."""
     return subprocess.run(
         [sys.executable, "-m", "ltss_toolkit", "build", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir), *extra],
         cwd=project,
-        env=build_env(),
+        env=env or build_env(),
         capture_output=True,
         text=True,
     )

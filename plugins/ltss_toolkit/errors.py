@@ -24,7 +24,7 @@ DEBUG_VARIABLE = "LTSS_DEBUG"
 
 def internal_error(error: BaseException) -> str:
     """One line naming the exception, its message (cut short) and the engine's line where it happened."""
-    frames = traceback.extract_tb(error.__traceback__)
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename != __file__]
     ours = [f for f in frames if "ltss_toolkit" in f.filename] or frames
     where = f" in {Path(ours[-1].filename).name}:{ours[-1].lineno}" if ours else ""
     message = " ".join(str(error).split())[:300]
