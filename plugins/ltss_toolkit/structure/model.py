@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import posixpath
 from dataclasses import dataclass, field
 from typing import Any
@@ -60,6 +61,15 @@ class Reference:
     where: Location
 
 
+@dataclass(frozen=True)
+class Change:
+    """One line of a page's ``changes:``: what changed on the page, and when."""
+
+    date: datetime.date
+    note: str
+    where: Location
+
+
 @dataclass
 class Page:
     """A module or pathway page: front matter plus a Markdown body."""
@@ -80,6 +90,12 @@ class Page:
     field_lines: dict[str, list[int]] = field(default_factory=dict)
     """Line of each item of the list fields (``resources``, ``topics``), for messages."""
     section: "Section | None" = None
+    reviewed: datetime.date | None = None
+    """When an editor last checked the page against its sources (front matter ``reviewed:``)."""
+    changes: tuple[Change, ...] = ()
+    """Notable changes to the page, as the editor listed them (front matter ``changes:``)."""
+    updated: datetime.date | None = None
+    """Date of the last commit that changed the page's source file; None when git history cannot tell."""
 
     def line_of(self, key: str, index: int = 0) -> int:
         lines = self.field_lines.get(key) or [1]
@@ -142,6 +158,10 @@ class Toolkit:
     also indexes derived once per build (page relations, landing pages of the PDFs)."""
     assets: dict[str, str] = field(default_factory=dict)
     """Other files (images, data) to publish as they are: docs-relative path to absolute source path."""
+    history_note: str = ""
+    """Why pages have no ``updated`` date, when git history could not give one (no git, a shallow clone)."""
+    site_url: str = ""
+    """The site's public address (``site_url`` in mkdocs.yml), for the feed's absolute links; may be empty."""
 
     def reading_order(self) -> list[Page]:
         out: list[Page] = []
