@@ -16,6 +16,7 @@ from .loading.loader import load_toolkit
 from .structure.publications import with_download_placeholder
 from .render.nav import UnknownArea, expand_nav
 from .render.escape import html_text
+from .render.as_of import AsOfExtension
 from .render.page import RESOURCES_URI, render_page
 from .render.resources_page import render_resources_page
 from .structure.model import Page, Toolkit
@@ -44,6 +45,8 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         except UnknownArea as error:
             raise PluginError(f"mkdocs.yml: {error} (fix the nav entry or add pages to that folder)") from error
         self._register_macros(config)
+        # Part of the content syntax, so added here rather than in each mkdocs.yml.
+        config.markdown_extensions.append(AsOfExtension())
         return config
 
     def _register_macros(self, config: MkDocsConfig) -> None:
