@@ -7,7 +7,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from .config import ToolkitConfig
@@ -19,7 +19,7 @@ from .render.escape import html_text
 from .render.as_of import AsOfExtension
 from .render.page import RESOURCES_URI, render_page
 from .render.resources_page import render_resources_page
-from .structure.model import Page, Toolkit
+from .structure.model import Page, Settings, Toolkit
 
 log = get_plugin_logger(__name__)
 
@@ -40,6 +40,13 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         )
         if problems:
             raise PluginError(problems.report())
+        self.toolkit.settings = Settings(
+            site_name=config.site_name,
+            site_url=config.site_url or "",
+            directory_urls=config.use_directory_urls,
+            review_every_months=self.config.review_every_months,
+            resource_age_years=self.config.resource_age_years,
+        )
         try:
             config.nav = expand_nav(config.nav, self.toolkit)
         except UnknownArea as error:
@@ -72,7 +79,8 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         for extension in self.extensions:
             if extension.pages is not None:
                 for uri, markdown in sorted(extension.pages(self.toolkit).items()):
-                    self._add(files, File.generated(config, uri, content=markdown))
+                    inclusion = InclusionLevel.NOT_IN_NAV if uri in extension.not_in_nav else InclusionLevel.UNDEFINED
+                    self._add(files, File.generated(config, uri, content=markdown, inclusion=inclusion))
         return files
 
     def _add(self, files: Files, file: File) -> None:

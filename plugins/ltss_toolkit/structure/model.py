@@ -143,6 +143,23 @@ class Section:
         return section
 
 
+@dataclass(frozen=True)
+class Settings:
+    """What the generated pages and files need from the configuration (defaults suit the tests)."""
+
+    site_name: str = "LTSS Toolkit"
+    site_url: str = ""
+    """The site's public address; empty when it has none yet (links in the feed are then relative)."""
+    directory_urls: bool = True
+    """``use_directory_urls``: pages live at ``a/b/`` rather than ``a/b.html``."""
+    review_every_months: int = 12
+    """A page whose ``reviewed:`` date is older than this is due for review (freshness report)."""
+    resource_age_years: int = 10
+    """A resource published more than this many years ago is listed as old (freshness report)."""
+    today: datetime.date | None = None
+    """The day reports are computed for; None for the day of the build (``SOURCE_DATE_EPOCH`` if set)."""
+
+
 @dataclass
 class Toolkit:
     """Everything loaded from ``content/``: the validated model the renderers work from."""
@@ -160,8 +177,8 @@ class Toolkit:
     """Other files (images, data) to publish as they are: docs-relative path to absolute source path."""
     history_note: str = ""
     """Why pages have no ``updated`` date, when git history could not give one (no git, a shallow clone)."""
-    site_url: str = ""
-    """The site's public address (``site_url`` in mkdocs.yml), for the feed's absolute links; may be empty."""
+    settings: "Settings" = field(default_factory=lambda: Settings())
+    """Site-wide settings from the configuration that the generated pages and files need."""
 
     def reading_order(self) -> list[Page]:
         out: list[Page] = []
