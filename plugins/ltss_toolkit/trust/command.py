@@ -48,7 +48,13 @@ def settings_from_config(config_file: Path) -> tuple[Settings, str]:
 def run(args: argparse.Namespace) -> int:
     config_file: Path = args.config_file.resolve()
     project_dir = config_file.parent
-    settings, content_dir = settings_from_config(config_file)
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        settings, content_dir = settings_from_config(config_file)
+    except (MkDocsException, OSError) as error:
+        print(f"{args.config_file}: cannot read the configuration ({error or 'see the messages above'})", file=sys.stderr)
+        return 2
     overrides = {
         name: value
         for name, value in (
