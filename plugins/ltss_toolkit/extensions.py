@@ -39,7 +39,8 @@ class Extension:
 def default_extensions() -> list[Extension]:
     """Every extension the site uses, in the order their page passes run."""
     found: list[Extension] = []
-    for module_name in ("flow", "figures", "case_studies", "glossary", "trust"):
+    # The glossary last: its pass adds the acronyms' tooltips to what the others wrote.
+    for module_name in ("flow", "figures", "case_studies", "trust", "open_data", "glossary"):
         try:
             module = __import__(f"{__package__}.{module_name}", fromlist=["EXTENSION"])
         except ModuleNotFoundError as error:
