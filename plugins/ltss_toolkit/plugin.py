@@ -40,6 +40,8 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         )
         if problems:
             raise PluginError(problems.report())
+        if self.toolkit.history_note:
+            log.info("Last updated dates: %s", self.toolkit.history_note)
         self.toolkit.settings = Settings(
             site_name=config.site_name,
             site_url=config.site_url or "",
