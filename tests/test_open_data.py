@@ -182,7 +182,7 @@ def test_every_file_is_reproducible() -> None:
 def test_published_site_and_offline_zip_carry_the_data(built_site: Path) -> None:
     names = ["resources.json", "resources.csv", "resources.bib", "resources.csl.json", "flow.json"]
     for name in names:
-        assert (built_site / "data" / name).read_text(encoding="utf-8") == FILES[f"data/{name}"]
+        assert (built_site / "data" / name).read_bytes().decode("utf-8") == FILES[f"data/{name}"]
     resources_page = (built_site / "resources" / "index.html").read_text(encoding="utf-8")
     assert all(f'href="../data/{name}"' in resources_page for name in names[:4])
     assert 'href="../../data/flow.json"' in (built_site / "start-here" / "map" / "index.html").read_text(encoding="utf-8")

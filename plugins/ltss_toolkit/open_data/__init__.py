@@ -19,14 +19,14 @@ from .schemas import SCHEMAS, schema_text
 
 
 def data_files(toolkit: Toolkit) -> dict[str, str]:
+    flow = toolkit.data.get(FLOW_DATA_KEY)
     files = {
-        OPEN_DATA_URI: open_data_page(),
+        OPEN_DATA_URI: open_data_page(with_flow=isinstance(flow, Flow)),
         f"{DATA_DIR}/resources.json": resources_json(toolkit),
         f"{DATA_DIR}/resources.csv": resources_csv(toolkit),
         f"{DATA_DIR}/resources.bib": resources_bib(toolkit),
         f"{DATA_DIR}/resources.csl.json": resources_csl_json(toolkit),
     }
-    flow = toolkit.data.get(FLOW_DATA_KEY)
     if isinstance(flow, Flow):
         files[f"{DATA_DIR}/flow.json"] = flow_json(flow, toolkit)
     files.update({f"{SCHEMA_DIR}/{name}": schema_text(schema) for name, schema in SCHEMAS.items()})

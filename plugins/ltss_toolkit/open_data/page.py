@@ -24,11 +24,13 @@ def schema_link(name: str, from_uri: str) -> str:
     return f"[schema]({relative(f'{SCHEMA_DIR}/{name}', from_uri)})"
 
 
-def open_data_page() -> str:
+def open_data_page(with_flow: bool = True) -> str:
+    """The page; without a decision flow in the content there is no ``flow.json`` to describe."""
     here = OPEN_DATA_URI
     rows = [
         f"| {data_link(name, here)} | {what} | {schema_link(schema, here) if schema else 'BibTeX has none'} |"
         for name, schema, what in FILES
+        if with_flow or name != "flow.json"
     ]
     kinds = ", ".join(f"{kind} → `{csl}`" for kind, csl in CSL_TYPES.items())
     out = [
@@ -80,14 +82,17 @@ def open_data_page() -> str:
         " `@techreport`, guides, manuals and toolkits `@manual`, the rest `@misc`; the kind is in `note`. CSL item"
         f" types: {kinds}; the kind is in `genre`.",
         "",
-        "## flow.json",
-        "",
-        "`start` is the id of the first node. `stages` are the steps shown above every page of the flow. Each of"
-        " `nodes` has an `id`, a `kind` (`start`, `question` or `outcome`), a `stage`, a `title` (a question's"
-        " prompt), optional `text` and `short` label, its page's `path`, and `answers`, each leading to the node"
-        " named by `next` (`way_out` marks \"Not sure\" and \"None of these fit\"). Questions name pages to read in"
-        " `about`; outcomes recommend pages in `recommends`, the first being the recommended path. `pages` gives"
-        " the title and path of each page named there.",
-        "",
     ]
+    if with_flow:
+        out += [
+            "## flow.json",
+            "",
+            "`start` is the id of the first node. `stages` are the steps shown above every page of the flow. Each of"
+            " `nodes` has an `id`, a `kind` (`start`, `question` or `outcome`), a `stage`, a `title` (a question's"
+            " prompt), optional `text` and `short` label, its page's `path`, and `answers`, each leading to the node"
+            " named by `next` (`way_out` marks \"Not sure\" and \"None of these fit\"). Questions name pages to read in"
+            " `about`; outcomes recommend pages in `recommends`, the first being the recommended path. `pages` gives"
+            " the title and path of each page named there.",
+            "",
+        ]
     return "\n".join(out)
