@@ -11,7 +11,6 @@ from pathlib import Path
 
 import markdown
 import pytest
-
 from ltss_toolkit.loading.history import read_history
 from ltss_toolkit.loading.loader import load_toolkit
 from ltss_toolkit.render.page import render_page

@@ -12,11 +12,9 @@ from typing import Any
 
 import bibtexparser
 import jsonschema
-import pytest
 from bibtexparser.middlewares import LatexDecodingMiddleware
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
-
 from conftest import PROJECT, write_tree
 from ltss_toolkit.extensions import default_extensions
 from ltss_toolkit.flow.model import Flow
@@ -24,8 +22,6 @@ from ltss_toolkit.loading.loader import load_toolkit
 from ltss_toolkit.open_data import data_files
 from ltss_toolkit.open_data.bibtex import resources_bib
 from ltss_toolkit.open_data.exports import site_path
-from ltss_toolkit.open_data.schemas import SCHEMAS
-from ltss_toolkit.structure.model import Toolkit
 from ltss_toolkit.structure.relations import citing_pages
 
 TOOLKIT, PROBLEMS = load_toolkit(PROJECT / "content", PROJECT, default_extensions())

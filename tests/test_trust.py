@@ -8,7 +8,6 @@ from pathlib import Path
 
 import feedparser
 import pytest
-
 from conftest import write_tree
 from ltss_toolkit.__main__ import main
 from ltss_toolkit.extensions import default_extensions

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import datetime
 import subprocess
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from ..structure.model import Toolkit
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime
 
-from .escape import html_text, md_text, relative
 from ..structure.dates import long_date
 from ..structure.model import Page
+from .escape import html_text, md_text, relative
 
 CHANGES_URI = "changes.md"
 """The site-wide "What changed" page."""

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from .model import Page, Toolkit
 from .problems import Location, Problems

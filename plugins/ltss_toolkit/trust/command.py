@@ -16,7 +16,7 @@ from .freshness import freshness, report_text
 PLUGIN_NAME = "ltss-toolkit"
 
 
-def add_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "freshness",
         help="list pages due for review, resources without an address or over N years old, undefined acronyms",
