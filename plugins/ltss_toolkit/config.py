@@ -17,3 +17,9 @@ class ToolkitConfig(base.Config):
 
     resources_page = c.Type(bool, default=True)
     """Generate ``resources.md``: every resource once, grouped by publisher and topic, with backlinks."""
+
+    review_every_months = c.Type(int, default=12)
+    """The freshness report lists a page as due for review when its ``reviewed:`` date is older than this."""
+
+    resource_age_years = c.Type(int, default=10)
+    """The freshness report lists a resource as old when it was published more than this many years ago."""
