@@ -90,7 +90,7 @@ def test_symlink_broken_anchor_deep_yaml_bom_and_bad_epoch_fail_together(tmp_pat
         [
             "SOURCE_DATE_EPOCH: the environment variable is 'yesterday', not a whole number",
             "content/pathways/first/leak.md: symbolic links are not allowed",
-            "content/pathways/first/page.md:15: link to '#detail': no heading 'detail' on that page (did you mean 'details'?)",
+            "content/pathways/first/page.md:16: link to '#detail': no heading 'detail' on that page (did you mean 'details'?)",
             "content/topics.yml:2: YAML too complex: lists and mappings are nested more than 30 levels deep",
         ],
         env=build_env() | {"SOURCE_DATE_EPOCH": "yesterday"},

@@ -44,6 +44,12 @@ class ToolkitConfig(base.Config):
     resources_page = c.Type(bool, default=True)
     """Generate ``resources.md``: every resource once, grouped by publisher and topic, with backlinks."""
 
+    review_every_months = c.Type(int, default=12)
+    """The freshness report lists a page as due for review when its ``reviewed:`` date is older than this."""
+
+    resource_age_years = c.Type(int, default=10)
+    """The freshness report lists a resource as old when it was published more than this many years ago."""
+
 
 def macros_opt_in_problems(macros_config: Mapping[str, Any]) -> list[str]:
     """mkdocs-macros must render only the pages that opt in: otherwise text from YAML would run as Jinja."""

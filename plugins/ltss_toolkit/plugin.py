@@ -8,7 +8,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from .config import ToolkitConfig, macros_opt_in_problems, setting_problems
@@ -18,10 +18,11 @@ from .errors import guarded
 from .structure.publications import with_download_placeholder
 from .render.nav import UnknownArea, expand_nav
 from .render.escape import html_text
+from .render.as_of import AsOfExtension
 from .render.macro_switch import content_page_source, generated_page_source
 from .render.page import RESOURCES_URI, render_page
 from .render.resources_page import render_resources_page
-from .structure.model import Page, Toolkit
+from .structure.model import Page, Settings, Toolkit
 
 log = get_plugin_logger(__name__)
 
@@ -51,11 +52,22 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         problems.extend(content_problems.items)
         if problems:
             raise PluginError(problems.report())
+        if self.toolkit.history_note:
+            log.info("Last updated dates: %s", self.toolkit.history_note)
+        self.toolkit.settings = Settings(
+            site_name=config.site_name,
+            site_url=config.site_url or "",
+            directory_urls=config.use_directory_urls,
+            review_every_months=self.config.review_every_months,
+            resource_age_years=self.config.resource_age_years,
+        )
         try:
             config.nav = expand_nav(config.nav, self.toolkit)
         except UnknownArea as error:
             raise PluginError(f"mkdocs.yml: {error} (fix the nav entry or add pages to that folder)") from error
         self._register_macros(config)
+        # Part of the content syntax, so added here rather than in each mkdocs.yml.
+        config.markdown_extensions.append(AsOfExtension())
         return config
 
     def _register_macros(self, config: MkDocsConfig) -> None:
@@ -86,7 +98,9 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         for extension in self.extensions:
             if extension.pages is not None:
                 for uri, markdown in sorted(extension.pages(self.toolkit).items()):
-                    self._add(files, File.generated(config, uri, content=generated_page_source(markdown)))
+                    inclusion = InclusionLevel.NOT_IN_NAV if uri in extension.not_in_nav else InclusionLevel.UNDEFINED
+                    source = generated_page_source(markdown)
+                    self._add(files, File.generated(config, uri, content=source, inclusion=inclusion))
         return files
 
     def _add(self, files: Files, file: File) -> None:

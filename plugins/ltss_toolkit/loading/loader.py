@@ -11,6 +11,7 @@ from ..structure.model import Page, Section, Toolkit
 from ..structure.problems import Location, Problems
 from ..structure.validate import validate
 from . import readers
+from .history import add_history
 from .safety import check_root, read_text, safe_files
 
 AREAS = ("pathways", "modules")
@@ -50,6 +51,7 @@ def load_toolkit(
         path = _rel(file, project_dir)
         _read_file(file, uri, path, toolkit, pages, problems, extra_readers)
     _build_sections(pages, toolkit, problems)
+    add_history(toolkit, project_dir)
     validate(toolkit, problems)
     for extension in extensions:
         if extension.validate is not None:

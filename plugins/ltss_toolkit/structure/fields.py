@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from typing import Any, Sequence
@@ -12,7 +13,29 @@ from .problems import Location, Problems, did_you_mean, shown
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 URL_PATTERN = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:[/?#]\S*)?$")
 
-_TYPE_NAMES = {str: "text", int: "a whole number", bool: "true or false", list: "a list"}
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+_TYPE_NAMES = {
+    str: "text",
+    int: "a whole number",
+    bool: "true or false",
+    list: "a list",
+    datetime.date: "a date written YYYY-MM-DD",
+}
+
+
+def as_date(value: Any) -> datetime.date | None:
+    """A calendar date from YAML (``2026-11-20``, quoted or not); None for anything else, times included."""
+    if isinstance(value, datetime.datetime):
+        return None
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str) and ISO_DATE.match(value.strip()):
+        try:
+            return datetime.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
 
 
 @dataclass(frozen=True)
@@ -33,6 +56,8 @@ def _type_ok(value: Any, wanted: type) -> bool:
         return isinstance(value, int) and not isinstance(value, bool)
     if wanted is str:
         return isinstance(value, str) and value.strip() != ""
+    if wanted is datetime.date:
+        return as_date(value) is not None
     return isinstance(value, wanted)
 
 
@@ -90,6 +115,8 @@ def read_record(
                         f.hint or "write one item per '- ' line",
                     )
             value = good
+        if f.type is datetime.date:
+            value = as_date(value)
         values[f.name] = value.strip() if isinstance(value, str) else value
     return values
 
