@@ -51,7 +51,8 @@ def make_project(copies: int, root: Path) -> Path:
                 shutil.copytree(section, target)
                 for page in target.rglob("*.md"):
                     text = CASE_STUDIES_CALL.sub("", page.read_text(encoding="utf-8"))
-                    if "{{" not in text.split("\n---\n", 1)[-1]:
+                    body = text.split("\n---\n", 1)[-1]
+                    if "{{" not in body:
                         text = MACROS_LINE.sub("", text, count=1)
                     page.write_text(ID_LINE.sub(lambda m: f"id: {m.group(1)}-copy-{n}", text, count=1), encoding="utf-8")
                 for data in target.rglob("*.yml"):

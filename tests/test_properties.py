@@ -58,7 +58,8 @@ HOSTILE = ["{{ 8*8 }}", "{% raw %}", "<script>alert(1)</script>", "javascript:al
            "#", "", " ", "yes", "start", "question", "outcome", "bed-buy-back", "a-b", "[^ref]", "[x](y.md#z)"]
 
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(-(10**12), 10**12), st.floats(), st.sampled_from(HOSTILE), st.text(max_size=20)
+    st.none(), st.booleans(), st.integers(-(10**12), 10**12), st.floats(), st.sampled_from(HOSTILE),
+    st.text(max_size=20),
 )
 keys = st.one_of(st.sampled_from(FIELD_NAMES), st.text(max_size=8))
 values: st.SearchStrategy[Any] = st.recursive(
@@ -94,7 +95,11 @@ bodies = st.lists(
 ).map("\n".join)
 page_texts = st.one_of(
     st.text(max_size=200),
-    st.builds(lambda meta, body: f"---\n{meta}---\n{body}", st.dictionaries(st.sampled_from(FIELD_NAMES), values, max_size=9).map(dumped), bodies),
+    st.builds(
+        lambda meta, body: f"---\n{meta}---\n{body}",
+        st.dictionaries(st.sampled_from(FIELD_NAMES), values, max_size=9).map(dumped),
+        bodies,
+    ),
     st.builds(lambda meta, body: f"\ufeff---\n{meta}\n---\n{body}", yaml_texts, bodies),
 )
 
@@ -183,7 +188,9 @@ def test_any_flow_gives_problems_or_pages_and_a_map(text: str) -> None:
     st.lists(st.tuples(st.integers(1, 6), st.integers(0, 5)), min_size=1, max_size=8),
     st.lists(st.tuples(st.integers(0, 7), st.integers(0, 7)), max_size=14),
 )
-def test_layout_places_every_box_and_routes_every_forward_edge(sizes: list[tuple[int, int]], pairs: list[tuple[int, int]]) -> None:
+def test_layout_places_every_box_and_routes_every_forward_edge(
+    sizes: list[tuple[int, int]], pairs: list[tuple[int, int]]
+) -> None:
     boxes = [Box(f"n{i}", 40.0 * w, 30.0) for i, (w, _) in enumerate(sizes)]
     layer_of = {f"n{i}": layer for i, (_, layer) in enumerate(sizes)}
     edges = list(dict.fromkeys(
@@ -201,7 +208,8 @@ def test_layout_places_every_box_and_routes_every_forward_edge(sizes: list[tuple
 def test_link_check_never_raises(body: str, other: str) -> None:
     toolkit, problems = Toolkit(), Problems()
     for name, text in (("x", body), ("y", other)):
-        toolkit.pages[name] = Page(name, name.upper(), "S", 0, (), (), (), text, 6, f"content/pathways/{name}.md", f"pathways/{name}.md")
+        source, uri = f"content/pathways/{name}.md", f"pathways/{name}.md"
+        toolkit.pages[name] = Page(name, name.upper(), "S", 0, (), (), (), text, 6, source, uri)
     check_links(toolkit, {"index.md": "# Home\n\n## Heading\n"}, {"pathways/p.png"}, problems)
     assert_located(problems)
 

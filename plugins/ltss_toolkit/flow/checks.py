@@ -16,7 +16,8 @@ def check_flow(toolkit: Toolkit, problems: Problems) -> None:
         return
     if not flow.nodes:
         if not any(problem.where.path == flow.path for problem in problems.items):
-            problems.add(Location(flow.path, 1), "the flow has no nodes", "list a start node, questions and outcomes under 'nodes:'")
+            hint = "list a start node, questions and outcomes under 'nodes:'"
+            problems.add(Location(flow.path, 1), "the flow has no nodes", hint)
         return
     _check_start(flow, problems)
     stage_ids = [stage.id for stage in flow.stages]

@@ -53,7 +53,7 @@ class _LineLoader(yaml.SafeLoader):
             )
         self.depth += 1
         try:
-            node = super().compose_node(parent, index)  # type: ignore[no-untyped-call]
+            node = super().compose_node(parent, index)
         finally:
             self.depth -= 1
         if isinstance(event, yaml.AliasEvent):
