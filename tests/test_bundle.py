@@ -164,6 +164,7 @@ plugins:
   - search
   - offline
   - macros:
+      render_by_default: false
       on_error_fail: true
   - ltss-toolkit
 """
