@@ -16,6 +16,7 @@ from .loading.safety import safe_files
 from .render.links import check_links, markdown_factory
 from .render.page import RESOURCES_URI
 from .render.resources_page import render_resources_page
+from .structure.macros import check_template_code
 from .structure.markup import check_markup
 from .structure.model import Toolkit
 from .structure.problems import Problems
@@ -35,6 +36,7 @@ def load_site(
     toolkit, problems = load_toolkit(content_dir, project_dir, extensions)
     docs = read_docs(docs_dir, project_dir, problems) if docs_dir is not None else DocsTree()
     check_markup(toolkit, problems)
+    check_template_code(toolkit, _macro_names(toolkit, extensions), problems)
     pages = dict(docs.pages)
     complete = _add_generated_pages(pages, toolkit, extensions, resources_page, strict=not problems)
     if complete:
@@ -42,6 +44,10 @@ def load_site(
         unreadable = _content_pages(content_dir, project_dir) - {page.uri for page in toolkit.pages.values()}
         check_links(toolkit, pages, docs.files, problems, new_markdown, unreadable)
     return toolkit, problems
+
+
+def _macro_names(toolkit: Toolkit, extensions: Sequence[Extension]) -> set[str]:
+    return {name for extension in extensions if extension.macros is not None for name in extension.macros(toolkit)}
 
 
 def _content_pages(content_dir: Path, project_dir: Path) -> set[str]:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection
+
 from .model import Page, Toolkit
-from .problems import Location, Problems
+from .problems import Location, Problems, shown
 
 TEMPLATE_MARKS = ("{{", "{%")
 
@@ -27,3 +30,38 @@ def require_macros(page: Page, where: Location, what: str, problems: Problems) -
             f"page places {what}, but its macros are off, so the call would show as text",
             "add 'macros: true' to the page's front matter",
         )
+
+
+_EXPRESSION = re.compile(r"\{\{-?(.*?)-?\}\}")
+_TEMPLATE_MARK = re.compile(r"\{[{%#]")
+_CALL = re.compile(r"""^\s*([A-Za-z_]\w*)\(\s*(?:(?:[a-z_]+\s*=\s*)?(?:"[^"\\{}]*"|'[^'\\{}]*'))?\s*\)\s*$""")
+
+
+def check_template_code(toolkit: Toolkit, macro_names: Collection[str], problems: Problems) -> None:
+    """On a page with ``macros: true``, the only template code is a call of a macro the site offers.
+
+    mkdocs-macros' Jinja is not sandboxed: ``{{ cycler.__init__.__globals__ }}`` would reach the build's
+    Python. So a page may call ``figure("id")`` or ``case_studies(strategy="x")`` with plain string
+    arguments, and nothing else: no variables, attributes, filters or ``{% %}`` statements.
+    """
+    offered = " or ".join(f"{{{{ {name}(...) }}}}" for name in sorted(macro_names)) or "nothing"
+    for page in toolkit.pages.values():
+        if not page.macros:
+            continue
+        for offset, line in enumerate(page.body.split("\n")):
+            where = Location(page.source, page.body_line + offset)
+            for match in _EXPRESSION.finditer(line):
+                call = _CALL.match(match.group(1))
+                if call is None or call.group(1) not in macro_names:
+                    problems.add(
+                        where,
+                        f"template code {shown(match.group(0))} is not a macro call this site offers",
+                        f"a page can place {offered}, with plain text arguments",
+                    )
+            stray = _TEMPLATE_MARK.search(_EXPRESSION.sub("", line))
+            if stray is not None:
+                problems.add(
+                    where,
+                    f"template code {shown(stray.string[stray.start() :][:40])} is not allowed in a page",
+                    f"a page can place {offered}; to show braces as text, turn macros off",
+                )
