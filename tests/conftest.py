@@ -197,6 +197,8 @@ def load_golden(case: Path, extensions) -> tuple[object, dict]:
 
     expected = yaml.safe_load((case / "expected.yml").read_text(encoding="utf-8"))
     docs = case / "docs"
-    toolkit, problems = load_site(case, case / "content", docs if docs.is_dir() else None, extensions)
+    toolkit, problems = load_site(
+        case, case / "content", docs if docs.is_dir() else None, extensions, site_values=expected.get("site_values", ())
+    )
     assert problems.lines() == expected.get("problems", [])
     return toolkit, expected
