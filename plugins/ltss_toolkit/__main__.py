@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .outputs.pipeline import BuildFailed, build
+from .trust import command as freshness_command
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,7 +17,10 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
     b.add_argument("-d", "--site-dir", default=None, type=Path, help="where to write the site (default: site/)")
     b.add_argument("--no-pdf", action="store_true", help="skip the PDFs (faster previews)")
+    freshness_command.add_parser(sub)
     args = parser.parse_args(argv)
+    if args.command == "freshness":
+        return int(args.run(args))
     config_file: Path = args.config_file.resolve()
     project_dir = config_file.parent
     site_dir = args.site_dir or project_dir / "site"
