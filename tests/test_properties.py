@@ -224,3 +224,38 @@ def test_loading_a_whole_tree_never_raises(page: str, resources: str) -> None:
         toolkit, problems = load_site(root, root / "content", None, default_extensions())
         assert toolkit.pages or problems
         assert_located(problems)
+
+
+@st.composite
+def valid_flows(draw: st.DrawFn) -> str:
+    """A well-formed flow: questions in order, each answer pointing further down, one way out each (some
+    nodes may be unreachable, the only problem it can have)."""
+    questions = draw(st.integers(1, 6))
+    outcomes = draw(st.integers(1, 3))
+    names = [f"q{i}" for i in range(questions)] + [f"o{i}" for i in range(outcomes)]
+    nodes: list[dict[str, Any]] = [
+        {"id": "start", "kind": "start", "stage": "s", "title": "T", "text": "X", "next": "q0"}
+    ]
+    for i in range(questions):
+        later = names[i + 1 :]
+        targets = draw(st.lists(st.sampled_from(later), min_size=1, max_size=3))
+        labels = draw(st.lists(st.text(min_size=1, max_size=12), min_size=len(targets), max_size=len(targets)))
+        answers = [{"id": f"a{j}", "label": label, "next": t} for j, (t, label) in enumerate(zip(targets, labels))]
+        answers.append({"id": "not-sure", "label": "Not sure", "way_out": True, "next": names[-1]})
+        nodes.append({"id": f"q{i}", "kind": "question", "stage": "s", "prompt": draw(st.text(min_size=1, max_size=20)),
+                      "answers": answers})
+    for i in range(outcomes):
+        nodes.append({"id": f"o{i}", "kind": "outcome", "stage": "s", "title": "T", "text": "X", "recommends": ["p"]})
+    return dumped({"stages": [{"id": "s", "label": "S"}], "nodes": nodes})
+
+
+@given(valid_flows())
+def test_any_reachable_flow_gets_its_pages_and_map(text: str) -> None:
+    toolkit, problems = Toolkit(), Problems()
+    toolkit.pages["p"] = Page("p", "P", "S", 0, (), (), ("Q?",), "Body", 6, "content/pathways/p.md", "pathways/p.md")
+    read_flow(text, "content/pathways/flow.yml", "pathways/flow.yml", toolkit, problems)
+    check_flow(toolkit, problems)
+    reachable_from_start = not [p for p in problems.items if "cannot be reached" not in p.message]
+    assert reachable_from_start, problems.lines()
+    pages = flow_pages(toolkit)
+    assert set(pages) >= {"start-here/map.md", "start-here/index.md"}
