@@ -18,6 +18,7 @@ import yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
+TEST_REPOSITORY = "example-agency/ltss-site"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
@@ -34,6 +35,8 @@ def build_env() -> dict[str, str]:
     env = dict(os.environ)
     env["SOURCE_DATE_EPOCH"] = "1700000000"  # the same date in every test build, whatever `make` exported
     env["NO_MKDOCS_2_WARNING"] = "1"
+    env["GITHUB_REPOSITORY"] = TEST_REPOSITORY  # the same links whether or not the tests run in GitHub Actions
+    env["SITE_URL"] = ""  # as a local build: a site address adds canonical <link>s, tested on their own
     return env
 
 
@@ -74,7 +77,7 @@ plugins:
   - macros:
       on_error_fail: true
   - ltss-toolkit:
-      edit_url_template: https://example.org/edit/{path}
+      repository: example-agency/ltss-site
 nav:
   - Home: index.md
   - content:pathways
