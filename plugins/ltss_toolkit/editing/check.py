@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..extensions import default_extensions
 from ..loading.loader import load_toolkit
@@ -26,12 +27,18 @@ class CheckResult:
     """The content folder, from the project root (for messages)."""
 
 
-def content_dir_of(config_file: Path) -> str:
-    """The plugin's ``content_dir`` as ``mkdocs.yml`` sets it (default ``content``)."""
+def read_config(config_file: Path) -> dict[str, Any]:
+    """``mkdocs.yml`` as data (``!ENV`` tags and ``INHERIT`` resolved by MkDocs' own YAML loader), unchecked."""
     from mkdocs.utils.yaml import yaml_load
 
     with config_file.open(encoding="utf-8") as stream:
         config = yaml_load(stream) or {}
+    return config if isinstance(config, dict) else {}
+
+
+def content_dir_of(config_file: Path) -> str:
+    """The plugin's ``content_dir`` as ``mkdocs.yml`` sets it (default ``content``)."""
+    config = read_config(config_file)
     for entry in config.get("plugins") or []:
         if isinstance(entry, dict) and isinstance(entry.get("ltss-toolkit"), dict):
             value = entry["ltss-toolkit"].get("content_dir")
