@@ -121,7 +121,7 @@ def test_pull_request_summary_on_two_commits(project: Path) -> None:
     assert "- `downloads/first.pdf`: First section\n- `downloads/second.pdf`: Second section\n" in summary
     assert "## Content problems (1)\n" in summary
     assert "- `content/pathways/:1`: folder 'pathways' has pages but no index.md" in summary
-    assert "Download the **site-preview** artifact" in summary
+    assert "Download **site-preview** under *Artifacts*" in summary
 
 
 def test_site_paths_follow_directory_urls() -> None:

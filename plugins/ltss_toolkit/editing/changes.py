@@ -209,8 +209,9 @@ def markdown(summary: Summary, result: CheckResult, artifact: str | None = None)
         out.append("None: the content passes every check.")
     if artifact:
         out += ["", "## Preview", "",
-                f"Download the **{artifact}** artifact from this run's *Summary* page, unzip it, and open "
-                "`index.html` (or the offline zip in `downloads/`)."]
+                f"Download **{artifact}** under *Artifacts* on this run's summary page and unzip it. Inside, "
+                "`downloads/` holds the PDFs and `ltss-toolkit-offline.zip`: unzip that one too and open its "
+                "`index.html` to read the whole site on your computer, search included."]
     return "\n".join(out) + "\n"
 
 
