@@ -88,8 +88,9 @@ def page_title(text: str | None) -> str:
             meta = yaml.safe_load(text.split("---", 2)[1])
         except (yaml.YAMLError, IndexError):
             meta = None
-        if isinstance(meta, dict) and isinstance(meta.get("title"), str):
-            return meta["title"]
+        title = meta.get("title") if isinstance(meta, dict) else None
+        if isinstance(title, str):
+            return title
     for line in text.splitlines():
         if line.startswith("# "):
             return line[2:].strip()

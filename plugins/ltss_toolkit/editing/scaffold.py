@@ -58,7 +58,7 @@ def yaml_scalar(value: Any) -> str:
     """``value`` as one YAML scalar or flow list, quoted only where YAML needs it."""
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(yaml_scalar(item) for item in value) + "]"
-    text = yaml.safe_dump({"k": value}, default_flow_style=False, allow_unicode=True, width=10**6, sort_keys=False)
+    text: str = yaml.safe_dump({"k": value}, default_flow_style=False, allow_unicode=True, width=10**6, sort_keys=False)
     return text[len("k: "):].rstrip("\n")
 
 

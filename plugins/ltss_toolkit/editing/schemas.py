@@ -106,7 +106,7 @@ def _list_of(title: str, description: str, item: dict[str, Any]) -> dict[str, An
 
 def _flow_node(kind: str) -> dict[str, Any]:
     items = {"answers": record_schema(ANSWER_FIELDS, title="answer")} if kind == QUESTION else {}
-    extra = {"kind": {"const": kind}}
+    extra: dict[str, dict[str, Any]] = {"kind": {"const": kind}}
     if kind == OUTCOME:
         extra["recommends"] = {"minItems": 1}
     return record_schema(NODE_FIELDS[kind], extra=extra, items=items, title=f"{kind} node")
