@@ -189,3 +189,18 @@ def test_a_scaffold_that_would_add_a_problem_writes_nothing(project: Path) -> No
         "Nothing written: --id first-page is already used; choose another id",
     ]
     assert {p: p.read_bytes() for p in project.rglob("*") if p.is_file()} == before
+
+
+def test_pre_commit_hook_and_codespace_run_the_project_commands() -> None:
+    import json
+    import re
+
+    import yaml
+
+    hook = yaml.safe_load((PROJECT / ".pre-commit-config.yaml").read_text())["repos"][0]["hooks"][0]
+    assert hook["entry"] == ".venv/bin/python -m ltss_toolkit check" and hook["pass_filenames"] is False
+    assert all(re.match(hook["files"], path) for path in ("content/pathways/flow.yml", "docs/index.md", "mkdocs.yml"))
+    assert not re.match(hook["files"], "plugins/ltss_toolkit/plugin.py")
+    container = json.loads((PROJECT / ".devcontainer" / "devcontainer.json").read_text())
+    assert (container["postCreateCommand"], container["postAttachCommand"]) == ("make install", "make serve")
+    assert container["forwardPorts"] == [8000]

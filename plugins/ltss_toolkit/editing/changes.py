@@ -204,7 +204,8 @@ def markdown(summary: Summary, result: CheckResult, artifact: str | None = None)
     problems = sorted(set(result.problems.items))
     out += ["", f"## Content problems ({len(problems)})", ""]
     if problems:
-        out += ["Each is also marked on its line in the pull request's *Files changed* tab.", ""]
+        out += ["They are also marked on their lines in the pull request's *Files changed* tab "
+                "(GitHub shows the first ten there; all are listed here).", ""]
         out += [f"- `{p.where}`: {_cell(p.message)}" + (f" ({_cell(p.hint)})" if p.hint else "") for p in problems]
     else:
         out.append("None: the content passes every check.")
