@@ -51,7 +51,8 @@ new-section: install
 	$(BIN)/python -m ltss_toolkit new section --parent "$(PARENT)" --title "$(TITLE)" --summary "$(SUMMARY)" \
 		$(if $(ID),--id "$(ID)")
 
-## make new-resource FOLDER=content/pathways/foundational-issues TITLE="..." KIND=report [PUBLISHER=... YEAR=... URL=... TOPICS=...]
+## make new-resource FOLDER=content/pathways/foundational-issues TITLE="..." KIND=report
+##   (optional: PUBLISHER=... YEAR=... URL=... TOPICS=...)
 new-resource: install
 	$(BIN)/python -m ltss_toolkit new resource --folder "$(FOLDER)" --title "$(TITLE)" --kind "$(KIND)" \
 		$(if $(PUBLISHER),--publisher "$(PUBLISHER)") $(if $(YEAR),--year "$(YEAR)") $(if $(URL),--url "$(URL)") \

@@ -113,7 +113,8 @@ def test_pull_request_summary_on_two_commits(project: Path) -> None:
         "| | Page | Address on the site | Source file |",
         "|---|---|---|---|",
         "| Changed | First section | `/pathways/first/` | `content/pathways/first/index.md` |",
-        "| Moved from /pathways/first/page/ | A page | `/pathways/first/renamed/` | `content/pathways/first/renamed.md` |",
+        "| Moved from /pathways/first/page/ | A page | `/pathways/first/renamed/` "
+        "| `content/pathways/first/renamed.md` |",
         "| Removed | Pathways | `/pathways/` | `content/pathways/index.md` |",
         "| Added | Second section | `/pathways/second/` | `content/pathways/second/index.md` |",
         "",

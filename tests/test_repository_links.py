@@ -36,7 +36,8 @@ def test_feedback_link_prefills_the_correct_a_page_form() -> None:
     }
     fields = {item["id"] for item in form("correct-a-page.yml")["body"] if "id" in item}
     assert {"page", "source"} <= fields, "the form's fields must keep the ids the link fills in"
-    assert edit_url("my-agency/site", "main", "content/a b.md") == "https://github.com/my-agency/site/edit/main/content/a%20b.md"
+    edit = edit_url("my-agency/site", "main", "content/a b.md")
+    assert edit == "https://github.com/my-agency/site/edit/main/content/a%20b.md"
 
 
 def test_repository_must_be_owner_slash_name() -> None:

@@ -119,7 +119,8 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         page.edit_url = edit_url(repository, self.config.branch, source) if repository and editable and source else None
         if repository:
             address = page_address(config.site_url, page.url)
-            page.meta["ltss_feedback_url"] = feedback_url(repository, self.config.feedback_template, title, address, source)
+            template = self.config.feedback_template
+            page.meta["ltss_feedback_url"] = feedback_url(repository, template, title, address, source)
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         server.watch(str(self.project_dir / self.config.content_dir))

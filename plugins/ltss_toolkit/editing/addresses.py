@@ -116,7 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     sys.stdout.write(report(cited, outcomes))
     for c in cited:
         if outcomes[c.url].broken:
-            print(f"::warning file={c.where.path},line={c.where.line}::broken address {c.url} ({c.what})", file=sys.stderr)
+            where = f"file={c.where.path},line={c.where.line}"
+            print(f"::warning {where}::broken address {c.url} ({c.what})", file=sys.stderr)
     return 0
 
 

@@ -31,7 +31,8 @@ def run_check(args: argparse.Namespace) -> int:
 
     config_file: Path = args.config_file.resolve()
     if not config_file.is_file():
-        print(f"{args.config_file}: not found (run check from the project folder, or give -f mkdocs.yml)", file=sys.stderr)
+        print(f"{args.config_file}: not found (run check from the project folder, or give -f mkdocs.yml)",
+              file=sys.stderr)
         return 2
     result = check(config_file.parent, content_dir_of(config_file))
     for line in report(result, args.format):

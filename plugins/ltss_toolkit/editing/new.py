@@ -148,7 +148,9 @@ def _new_section(args: argparse.Namespace, project_dir: Path, content_dir: str) 
     taken = set(result.toolkit.pages) | {p.stem for p in path.iterdir()}
     section_id = fresh_id(args.id or slug(args.title), taken)
     if args.id and section_id != args.id:
-        raise ScaffoldError(f"--id {args.id} is already used (as a page id or a name in {args.parent}); choose another id")
+        raise ScaffoldError(
+            f"--id {args.id} is already used (as a page id or a name in {args.parent}); choose another id"
+        )
     order = next_order(parent)
     target = path / section_id / "index.md"
     text = page_text(section_id, args.title, args.summary, order)
@@ -174,7 +176,8 @@ def _new_resource(args: argparse.Namespace, project_dir: Path, content_dir: str)
     }
     target = path / "resources.yml"
     existing = target.read_text(encoding="utf-8") if target.exists() else ""
-    said = f"Added resource '{resource_id}' to {target.relative_to(project_dir).as_posix()}; cite it in a page's 'resources:'."
+    where = target.relative_to(project_dir).as_posix()
+    said = f"Added resource '{resource_id}' to {where}; cite it in a page's 'resources:'."
     return target, appended(existing, resource_entry(values)), said
 
 
