@@ -40,12 +40,14 @@ def build_env() -> dict[str, str]:
     return env
 
 
-def run_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """Build a project with the engine's own command, as `make site` does."""
+def run_build(
+    project: Path, site_dir: Path, *extra: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Build a project with the engine's own command, as `make site` does (``env``: instead of build_env())."""
     return subprocess.run(
         [sys.executable, "-m", "ltss_toolkit", "build", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir), *extra],
         cwd=project,
-        env=build_env(),
+        env=env or build_env(),
         capture_output=True,
         text=True,
     )
@@ -75,6 +77,7 @@ markdown_extensions: [abbr, attr_list, footnotes, md_in_html, tables, toc]
 plugins:
   - search
   - macros:
+      render_by_default: false
       on_error_fail: true
   - ltss-toolkit:
       repository: example-agency/ltss-site
@@ -177,15 +180,18 @@ GOLDEN = Path(__file__).parent / "golden"
 
 
 def golden_cases(kind: str) -> list[Path]:
-    """The case folders of ``tests/golden/<kind>/``: each a ``content/`` tree and an ``expected.yml``."""
-    return sorted(p for p in (GOLDEN / kind).iterdir() if p.is_dir())
+    """The case folders of ``tests/golden/<kind>/``: each a ``content/`` tree and an ``expected.yml``
+    (folders starting with ``_`` are shared parts, not cases)."""
+    return sorted(p for p in (GOLDEN / kind).iterdir() if p.is_dir() and not p.name.startswith("_"))
 
 
 def load_golden(case: Path, extensions) -> tuple[object, dict]:
-    """Load a golden case, check its exact problem lines, and return the model and the expected data."""
-    from ltss_toolkit.loading.loader import load_toolkit
+    """Load a golden case as the engine does (``content/``, and ``docs/`` when the case has one, links
+    included), check its exact problem lines, and return the model and the expected data."""
+    from ltss_toolkit.engine import load_site
 
     expected = yaml.safe_load((case / "expected.yml").read_text(encoding="utf-8"))
-    toolkit, problems = load_toolkit(case / "content", case, extensions)
+    docs = case / "docs"
+    toolkit, problems = load_site(case, case / "content", docs if docs.is_dir() else None, extensions)
     assert problems.lines() == expected.get("problems", [])
     return toolkit, expected

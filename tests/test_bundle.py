@@ -165,6 +165,7 @@ plugins:
   - search
   - offline
   - macros:
+      render_by_default: false
       on_error_fail: true
   - ltss-toolkit
 """
@@ -172,7 +173,7 @@ plugins:
 SMALL_CONTENT = {
     "content/topics.yml": "- id: pace\n  label: PACE\n",
     "content/pathways/index.md": (
-        "---\nid: pathways\ntitle: Pathways\nsummary: Where a state starts.\norder: 0\n"
+        "---\nid: pathways\nreviewed: 2026-01-15\ntitle: Pathways\nsummary: Where a state starts.\norder: 0\n"
         "resources: [pace-guide]\ntopics: [pace]\n---\nAbout PACE.\n"
     ),
     "content/pathways/resources.yml": (

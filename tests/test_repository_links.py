@@ -97,6 +97,6 @@ def test_a_malformed_repository_is_a_clear_error(small_project, tmp_path: Path) 
                                                        "repository: https://github.com/example-agency/ltss-site"))
     result = run_build(project, tmp_path / "site", "--no-pdf")
     assert result.returncode != 0
-    assert "mkdocs.yml: 'repository: https://github.com/example-agency/ltss-site' is not a GitHub repository" in (
+    assert "'repository: https://github.com/example-agency/ltss-site' is not a GitHub repository as 'owner/name'" in (
         result.stdout + result.stderr)
     assert "Traceback" not in result.stdout + result.stderr

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .editing.cli import add_commands
 from .outputs.pipeline import BuildFailed, build
+from .trust import command as freshness_command
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -18,6 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("-d", "--site-dir", default=None, type=Path, help="where to write the site (default: site/)")
     b.add_argument("--no-pdf", action="store_true", help="skip the PDFs (faster previews)")
     add_commands(sub)
+    freshness_command.add_parser(sub)
     args = parser.parse_args(argv)
     if args.command != "build":
         return int(args.run(args))

@@ -2,15 +2,35 @@
 
 from __future__ import annotations
 
+from typing import Any, Mapping
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
+
+from .editing.repository import repository_problem
+from .structure.problems import Location, Problems
+
+
+class Repository(c.Type[str]):
+    """A GitHub repository as ``owner/name``: anything else is a config error naming the setting, not a bad link."""
+
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        repository = super().run_validation(value)
+        problem = repository_problem(repository)
+        if problem:
+            raise ValidationError(problem)
+        return repository
 
 
 class ToolkitConfig(base.Config):
     content_dir = c.Type(str, default="content")
     """Folder of structured content (pages, resources, data), relative to mkdocs.yml."""
 
-    repository = c.Optional(c.Type(str))
+    repository = c.Optional(Repository())
     """The GitHub repository the site is published from, as ``owner/name``: the one place the edit
     links ("Edit this page") and the feedback links ("Report a problem with this page") come from.
     ``mkdocs.yml`` reads it from ``GITHUB_REPOSITORY``, which GitHub Actions sets to the repository
@@ -27,3 +47,35 @@ class ToolkitConfig(base.Config):
 
     resources_page = c.Type(bool, default=True)
     """Generate ``resources.md``: every resource once, grouped by publisher and topic, with backlinks."""
+
+    review_every_months = c.Type(int, default=12)
+    """The freshness report lists a page as due for review when its ``reviewed:`` date is older than this."""
+
+    resource_age_years = c.Type(int, default=10)
+    """The freshness report lists a resource as old when it was published more than this many years ago."""
+
+
+def macros_opt_in_problems(macros_config: Mapping[str, Any]) -> list[str]:
+    """mkdocs-macros must render only the pages that opt in: otherwise text from YAML would run as Jinja."""
+    out = []
+    if macros_config.get("render_by_default", True) is not False:
+        out.append(
+            "mkdocs.yml: plugins > macros > render_by_default must be false "
+            "(pages opt in with 'macros: true'; add 'render_by_default: false' under '- macros:')"
+        )
+    if (macros_config.get("force_render_paths") or "").strip():
+        out.append("mkdocs.yml: plugins > macros > force_render_paths must be empty (pages opt in one by one)")
+    return out
+
+
+def setting_problems(config: ToolkitConfig, environ: Mapping[str, str]) -> Problems:
+    """Settings from outside mkdocs.yml that the build depends on, checked before anything is built."""
+    problems = Problems()
+    epoch = environ.get("SOURCE_DATE_EPOCH")
+    if epoch is not None and not epoch.strip().isdigit():
+        problems.add(
+            Location("SOURCE_DATE_EPOCH", 0),
+            f"the environment variable is {epoch[:40]!r}, not a whole number of seconds since 1970",
+            "unset it, or set it to the last commit's time: git log -1 --format=%ct",
+        )
+    return problems

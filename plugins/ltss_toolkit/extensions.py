@@ -27,7 +27,9 @@ class Extension:
     validate: Callable[[Toolkit, Problems], None] | None = None
     """Checks run after all content is loaded (links to pages, reachability...)."""
     pages: Callable[[Toolkit], dict[str, str]] | None = None
-    """Generated pages: docs-relative path to Markdown."""
+    """Generated pages: docs-relative path to Markdown (or, for other suffixes, a file published as it is)."""
+    not_in_nav: tuple[str, ...] = ()
+    """Generated pages that need no place in the nav (reached by links); mkdocs.yml may still list them."""
     macros: Callable[[Toolkit], dict[str, Callable[..., str]]] | None = None
     """Functions editors can call in page bodies through mkdocs-macros, e.g. ``{{ figure("id") }}``."""
     finish_page: Callable[[str, str, Toolkit], str] | None = None
@@ -37,7 +39,8 @@ class Extension:
 def default_extensions() -> list[Extension]:
     """Every extension the site uses, in the order their page passes run."""
     found: list[Extension] = []
-    for module_name in ("flow", "figures", "case_studies", "glossary"):
+    # The glossary last: its pass adds the acronyms' tooltips to what the others wrote.
+    for module_name in ("flow", "figures", "case_studies", "trust", "open_data", "glossary"):
         try:
             module = __import__(f"{__package__}.{module_name}", fromlist=["EXTENSION"])
         except ModuleNotFoundError as error:

@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from .config import ToolkitConfig
-from .editing.repository import edit_url, feedback_url, generated_source, page_address, repository_problem
+from .config import ToolkitConfig, macros_opt_in_problems, setting_problems
+from .editing.repository import edit_url, feedback_url, generated_source, page_address
 from .extensions import Extension, default_extensions
-from .loading.loader import load_toolkit
+from .engine import load_site
+from .errors import guarded
 from .structure.publications import with_download_placeholder
 from .render.nav import UnknownArea, expand_nav
 from .render.escape import html_text
+from .render.as_of import AsOfExtension
+from .render.macro_switch import content_page_source, generated_page_source
 from .render.page import RESOURCES_URI, render_page
 from .render.resources_page import render_resources_page
-from .structure.model import Page, Toolkit
+from .structure.model import Page, Settings, Toolkit
 
 log = get_plugin_logger(__name__)
 
@@ -32,23 +36,39 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
     extensions: list[Extension]
     pages_by_uri: dict[str, Page]
 
+    @guarded
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.project_dir = Path(config.config_file_path or ".").resolve().parent
-        if self.config.repository:
-            problem = repository_problem(self.config.repository)
-            if problem:
-                raise PluginError(f"mkdocs.yml: {problem}")
         self.extensions = default_extensions()
-        self.toolkit, problems = load_toolkit(
-            self.project_dir / self.config.content_dir, self.project_dir, self.extensions
+        problems = setting_problems(self.config, os.environ)
+        self.toolkit, content_problems = load_site(
+            self.project_dir,
+            self.project_dir / self.config.content_dir,
+            Path(config.docs_dir),
+            self.extensions,
+            markdown_extensions=config.markdown_extensions,
+            markdown_configs=config.mdx_configs,
+            resources_page=self.config.resources_page,
         )
+        problems.extend(content_problems.items)
         if problems:
             raise PluginError(problems.report())
+        if self.toolkit.history_note:
+            log.info("Last updated dates: %s", self.toolkit.history_note)
+        self.toolkit.settings = Settings(
+            site_name=config.site_name,
+            site_url=config.site_url or "",
+            directory_urls=config.use_directory_urls,
+            review_every_months=self.config.review_every_months,
+            resource_age_years=self.config.resource_age_years,
+        )
         try:
             config.nav = expand_nav(config.nav, self.toolkit)
         except UnknownArea as error:
             raise PluginError(f"mkdocs.yml: {error} (fix the nav entry or add pages to that folder)") from error
         self._register_macros(config)
+        # Part of the content syntax, so added here rather than in each mkdocs.yml.
+        config.markdown_extensions.append(AsOfExtension())
         return config
 
     def _register_macros(self, config: MkDocsConfig) -> None:
@@ -61,20 +81,27 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         macros_plugin = config.plugins.get("macros")
         if macros_plugin is None:
             raise PluginError("mkdocs.yml: the 'macros' plugin is needed for figures and tables; add '- macros'")
+        unsafe = macros_opt_in_problems(macros_plugin.config)
+        if unsafe:
+            raise PluginError("\n".join(unsafe))
         macros_plugin.register_macros(macros)
 
+    @guarded
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.pages_by_uri = {page.uri: page for page in self.toolkit.pages.values()}
         for page in self.toolkit.pages.values():
-            self._add(files, File.generated(config, page.uri, content=page.body))
+            self._add(files, File.generated(config, page.uri, content=content_page_source(page.body, page.macros)))
         for uri, source in sorted(self.toolkit.assets.items()):
             self._add(files, File.generated(config, uri, abs_src_path=source))
         if self.config.resources_page:
-            self._add(files, File.generated(config, RESOURCES_URI, content=render_resources_page(self.toolkit)))
+            resources = generated_page_source(render_resources_page(self.toolkit))
+            self._add(files, File.generated(config, RESOURCES_URI, content=resources))
         for extension in self.extensions:
             if extension.pages is not None:
                 for uri, markdown in sorted(extension.pages(self.toolkit).items()):
-                    self._add(files, File.generated(config, uri, content=markdown))
+                    inclusion = InclusionLevel.NOT_IN_NAV if uri in extension.not_in_nav else InclusionLevel.UNDEFINED
+                    source = generated_page_source(markdown)
+                    self._add(files, File.generated(config, uri, content=source, inclusion=inclusion))
         return files
 
     def _add(self, files: Files, file: File) -> None:
@@ -87,6 +114,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
     # After mkdocs-macros (priority 0) has rendered templates in the editor's body, so that titles,
     # summaries and citations from YAML are added as plain text and never evaluated as Jinja.
     @event_priority(-50)
+    @guarded
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         uri = page.file.src_uri
         content_page = self.pages_by_uri.get(uri) if page.file.generated_by else None
@@ -122,6 +150,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
             template = self.config.feedback_template
             page.meta["ltss_feedback_url"] = feedback_url(repository, template, title, address, source)
 
+    @guarded
     def on_serve(self, server, config: MkDocsConfig, builder):
         server.watch(str(self.project_dir / self.config.content_dir))
         return server

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .escape import external_link, html_text, md_text, relative
+from .page_dates import changes_section, page_dates
 from ..structure.publications import download_placeholder
 from ..structure.model import Page, Reference, Resource, Toolkit
 from ..structure.relations import see_also
@@ -40,6 +41,9 @@ def footnote_definition(reference: Reference) -> str:
 def render_page(page: Page, toolkit: Toolkit, body: str, before_body: str = "") -> str:
     """The full Markdown of a content page, around a body that macros have already rendered."""
     out = [f"# {md_text(page.title)}", "", f'<p class="ltss-summary">{html_text(page.summary)}</p>', ""]
+    dates = page_dates(page)
+    if dates:
+        out += [dates, ""]
     download = download_placeholder(page.uri, toolkit)  # filled with the PDF's link after the PDFs are built
     if download:
         out += [download, ""]
@@ -61,6 +65,7 @@ def render_page(page: Page, toolkit: Toolkit, body: str, before_body: str = "") 
         out += ["## See also", ""]
         out += [f"- [{md_text(o.title)}]({relative(o.uri, page.uri)}): {md_text(o.summary)}" for o in related]
         out.append("")
+    out += changes_section(page)
     used = [ref for ref in dict.fromkeys(FOOTNOTE_REF.findall(body)) if ref in toolkit.references]
     out += [footnote_definition(toolkit.references[ref]) for ref in used]
     return "\n".join(out).rstrip() + "\n"

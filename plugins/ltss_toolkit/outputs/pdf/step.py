@@ -94,7 +94,8 @@ FLOW_FOLDER, FLOW_OUTLINE = "start-here/", "start-here/map.md"
 
 def _in_complete_document(uri: str) -> bool:
     """Generated pages go in the complete PDF, except the flow's one-question pages: its map (the text
-    outline of the whole flow) stands for them, and each outcome has its own pathway packet."""
+    outline of the whole flow) stands for them, and each outcome has its own pathway packet. Pages an
+    extension keeps out of the nav (the freshness report, the data files' page) stay out of it too."""
     return not uri.startswith(FLOW_FOLDER) or uri == FLOW_OUTLINE
 
 
@@ -107,7 +108,11 @@ def plan(project_dir: Path, config_file: Path, site_dir: Path) -> tuple[list[Doc
     extras = []
     for extension in extensions:
         if extension.pages is not None:
-            extras.extend(uri for uri in sorted(extension.pages(toolkit)) if _in_complete_document(uri))
+            extras.extend(
+                uri
+                for uri in sorted(extension.pages(toolkit))
+                if uri.endswith(".md") and uri not in extension.not_in_nav and _in_complete_document(uri)
+            )
     extras.append(RESOURCES_URI)
     extras = [uri for uri in dict.fromkeys(extras) if (site_dir / page_html_path(uri)).is_file()]
     documents = plan_documents(toolkit, settings["site_name"], settings["site_description"], extras)
