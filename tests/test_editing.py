@@ -3,6 +3,7 @@ on two real commits, and the ``new`` scaffolds (each output passes ``check`` and
 
 from __future__ import annotations
 
+import datetime
 import shutil
 import subprocess
 import sys
@@ -45,9 +46,9 @@ def test_check_reports_every_problem_with_its_line_and_in_github_format(project:
     text = ltss(project, "check")
     assert text.returncode == 1
     assert text.stdout.splitlines() == [
-        "content/pathways/first/page.md:5: 'order' must be a whole number, not 'first' (write 'order: N', the page's "
+        "content/pathways/first/page.md:6: 'order' must be a whole number, not 'first' (write 'order: N', the page's "
         "position in its folder (for index.md, the folder's position in its parent))",
-        "content/pathways/first/page.md:6: page cites unknown resource 'guide-z' (did you mean 'guide-a'?; describe "
+        "content/pathways/first/page.md:7: page cites unknown resource 'guide-z' (did you mean 'guide-a'?; describe "
         "new resources in a resources.yml)",
         "content/pathways/first/resources.yml:5: malformed address '#' (give the full address starting with https:// "
         "(or http://); when none is known write 'url: null', never '#')",
@@ -56,10 +57,10 @@ def test_check_reports_every_problem_with_its_line_and_in_github_format(project:
     github = ltss(project, "check", "--format", "github")
     assert github.returncode == 1
     assert github.stdout.splitlines() == [
-        "::error file=content/pathways/first/page.md,line=5,title=Content problem::'order' must be a whole number, "
+        "::error file=content/pathways/first/page.md,line=6,title=Content problem::'order' must be a whole number, "
         "not 'first' (write 'order: N', the page's position in its folder (for index.md, the folder's position in "
         "its parent))",
-        "::error file=content/pathways/first/page.md,line=6,title=Content problem::page cites unknown resource "
+        "::error file=content/pathways/first/page.md,line=7,title=Content problem::page cites unknown resource "
         "'guide-z' (did you mean 'guide-a'?; describe new resources in a resources.yml)",
         "::error file=content/pathways/first/resources.yml,line=5,title=Content problem::malformed address '#' "
         "(give the full address starting with https:// (or http://); when none is known write 'url: null', "
@@ -90,6 +91,7 @@ def test_pull_request_summary_on_two_commits(project: Path) -> None:
     write_tree(project, {"content/pathways/second/index.md": """\
         ---
         id: second
+        reviewed: 2026-11-20
         title: Second section
         summary: A new section.
         order: 2
@@ -140,7 +142,7 @@ def test_every_scaffold_passes_check_and_builds(project: Path, tmp_path: Path) -
         ltss(project, "new", "page", "--folder", "content/pathways/paying-for-care-a-start", "--title",
              "Rates & fees", "--summary", "How rates are set: by whom, and \"why\".", "--topics", "data"),
         ltss(project, "new", "page", "--folder", "content/pathways/first", "--title", "A page",
-             "--summary", "Same title as an existing page."),
+             "--summary", "Same title as an existing page.", "--reviewed", "2026-11-20"),
         ltss(project, "new", "resource", "--folder", "content/pathways/paying-for-care-a-start", "--title",
              "Rate setting: a guide", "--kind", "guide", "--publisher", "ICRC", "--year", "2019", "--url",
              "https://example.org/rates?x=1&y=2", "--topics", "data"),
@@ -159,7 +161,13 @@ def test_every_scaffold_passes_check_and_builds(project: Path, tmp_path: Path) -
         "Added resource 'no-address-known' to content/pathways/first/resources.yml; cite it in a page's 'resources:'.",
         "Added 'MLTSS' to content/glossary.yml.",
     ]
-    assert (project / "content/pathways/first/a-page.md").read_text().startswith("---\nid: a-page\ntitle: A page\n")
+    assert (project / "content/pathways/first/a-page.md").read_text() == (
+        "---\nid: a-page\nreviewed: 2026-11-20\ntitle: A page\nsummary: Same title as an existing page.\norder: 2\n"
+        "resources: []\ntopics: []\n---\n"
+        "<!-- Write the page below in Markdown, in your own words. Use ## for subheadings. -->\n"
+    )
+    rates = (project / "content/pathways/paying-for-care-a-start/rates-fees.md").read_text()
+    assert f"\nreviewed: {datetime.date.today().isoformat()}\n" in rates  # by default, the day it was written
     checked = ltss(project, "check")
     assert checked.returncode == 0, checked.stdout
     assert checked.stdout == "No content problems in content/ (6 pages, 4 resources).\n"
@@ -182,7 +190,7 @@ def test_a_scaffold_that_would_add_a_problem_writes_nothing(project: Path) -> No
     ]
     assert [r.returncode for r in results] == [1, 1, 1, 1]
     assert [r.stderr.splitlines()[-1] for r in results] == [
-        "  content/pathways/first/t.md:7: unknown topic 'nonexistent' (known: data, enrollment; topics are defined "
+        "  content/pathways/first/t.md:8: unknown topic 'nonexistent' (known: data, enrollment; topics are defined "
         "in content/topics.yml)",
         "  content/pathways/first/resources.yml:17: malformed address 'www.example.org' (give the full address "
         "starting with https:// (or http://); when none is known write 'url: null', never '#')",

@@ -5,6 +5,7 @@ They must accept every shipped file and the golden valid cases, and reject the g
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 
@@ -25,9 +26,22 @@ def validator(name: str) -> Draft7Validator:
     return Draft7Validator(schema)
 
 
+def as_editors_see_it(data: object) -> object:
+    """YAML as VS Code's YAML extension reads it (YAML 1.2): an unquoted 2026-11-20 is text, not a date."""
+    if isinstance(data, dict):
+        return {key: as_editors_see_it(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [as_editors_see_it(value) for value in data]
+    return data.isoformat() if isinstance(data, datetime.date) else data
+
+
+def load(text: str) -> object:
+    return as_editors_see_it(yaml.safe_load(text.lstrip("\ufeff")))
+
+
 def front_matter(path: Path) -> object:
     text = path.read_text(encoding="utf-8")
-    return yaml.safe_load(text.split("---\n", 2)[1])
+    return load(text.split("---\n", 2)[1])
 
 
 def described_files(root: Path) -> list[tuple[Path, str, object]]:
@@ -36,7 +50,7 @@ def described_files(root: Path) -> list[tuple[Path, str, object]]:
     for name, pattern in FILE_SCHEMAS.items():
         top_level = sorted(root.glob(pattern.replace("**/", ""))) if "**/" in pattern else []
         for path in sorted(root.glob(pattern)) + top_level:
-            found.append((path, name, yaml.safe_load(path.read_text(encoding="utf-8"))))
+            found.append((path, name, load(path.read_text(encoding="utf-8"))))
     for path in sorted((root / "content").rglob("*.md")):
         found.append((path, "front-matter.schema.json", front_matter(path)))
     return list({(str(p), n): (p, n, d) for p, n, d in found}.values())
@@ -126,7 +140,7 @@ def test_schemas_reject_the_golden_bad_cases(path: str) -> None:
     file = GOLDEN / path
     names = {Path(pattern).name: n for n, pattern in FILE_SCHEMAS.items()}
     name = "front-matter.schema.json" if file.suffix == ".md" else names.get(file.name, "figure.schema.json")
-    data = front_matter(file) if file.suffix == ".md" else yaml.safe_load(file.read_text(encoding="utf-8"))
+    data = front_matter(file) if file.suffix == ".md" else load(file.read_text(encoding="utf-8"))
     found = sorted(errors(name, data))
     for expected in BAD[path]:
         assert any(line.startswith(expected) for line in found), (expected, found)

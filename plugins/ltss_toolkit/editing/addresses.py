@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 from ..structure.model import Toolkit
 from ..structure.problems import Location
-from .check import check, content_dir_of
+from .check import check_project
 
 TIMEOUT = 20.0
 USER_AGENT = "ltss-toolkit-address-check (a weekly check of the addresses this site cites)"
@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
     args = parser.parse_args(argv)
     config_file: Path = args.config_file.resolve()
-    result = check(config_file.parent, content_dir_of(config_file))
+    result = check_project(config_file)
     cited = cited_addresses(result.toolkit)
     outcomes = check_all([c.url for c in cited])
     sys.stdout.write(report(cited, outcomes))

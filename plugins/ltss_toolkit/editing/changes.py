@@ -21,7 +21,7 @@ import yaml
 from ..structure.model import Toolkit
 from ..structure.publications import Document, plan_documents
 from ..structure.validate import FOOTNOTE_REF
-from .check import CheckResult, check, content_dir_of, read_config
+from .check import CheckResult, check_project, read_config
 
 KIND_WORDS = {"A": "Added", "M": "Changed", "D": "Removed", "R": "Moved"}
 
@@ -225,8 +225,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     config_file: Path = args.config_file.resolve()
     project_dir = config_file.parent
-    content_dir = content_dir_of(config_file)
-    result = check(project_dir, content_dir)
+    result = check_project(config_file)
+    content_dir = result.content_dir
     config = read_config(config_file)
     summary = summarize(project_dir, args.base, result.toolkit, content_dir, str(config.get("docs_dir") or "docs"),
                         str(config.get("site_name") or ""), str(config.get("site_description") or ""))

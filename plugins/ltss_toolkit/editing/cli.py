@@ -27,14 +27,14 @@ def add_commands(sub: Any) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from .check import check, content_dir_of, report
+    from .check import check_project, report
 
     config_file: Path = args.config_file.resolve()
     if not config_file.is_file():
         print(f"{args.config_file}: not found (run check from the project folder, or give -f mkdocs.yml)",
               file=sys.stderr)
         return 2
-    result = check(config_file.parent, content_dir_of(config_file))
+    result = check_project(config_file)
     for line in report(result, args.format):
         print(line)
     return 1 if result.problems else 0

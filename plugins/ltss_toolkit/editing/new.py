@@ -8,12 +8,14 @@ own loader, and if it brought any new problem it is taken back out and the probl
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
 from ..structure.model import RESOURCE_KINDS
-from .check import check, content_dir_of
+from .check import CheckResult, check, plugin_options, read_config
 from .scaffold import (
     appended,
     content_folder,
@@ -31,6 +33,16 @@ class ScaffoldError(Exception):
     """A flag the scaffold cannot use; the message says how to fix it."""
 
 
+REVIEWED_HELP = "the day you checked the page against its sources, YYYY-MM-DD (default: today)"
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date written YYYY-MM-DD") from None
+
+
 def _ids(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
@@ -46,6 +58,7 @@ def add_new_command(sub: Any) -> None:
     page.add_argument("--title", required=True)
     page.add_argument("--summary", required=True, help="one sentence: what the page helps a state do")
     page.add_argument("--id", help="default: made from the title")
+    page.add_argument("--reviewed", type=_date, default=None, help=REVIEWED_HELP)
     page.add_argument("--resources", default="", help="resource ids, separated by commas")
     page.add_argument("--topics", default="", help="topic ids from content/topics.yml, separated by commas")
     page.set_defaults(run=_run(_new_page))
@@ -55,6 +68,7 @@ def add_new_command(sub: Any) -> None:
     section.add_argument("--title", required=True)
     section.add_argument("--summary", required=True)
     section.add_argument("--id", help="default: made from the title; it is also the folder's name")
+    section.add_argument("--reviewed", type=_date, default=None, help=REVIEWED_HELP)
     section.set_defaults(run=_run(_new_section))
 
     resource = kinds.add_parser("resource", parents=[common], help="a new entry in a folder's resources.yml")
@@ -75,7 +89,18 @@ def add_new_command(sub: Any) -> None:
     term.set_defaults(run=_run(_new_term))
 
 
-Scaffold = Callable[[argparse.Namespace, Path, str], tuple[Path, str, str]]
+@dataclass(frozen=True)
+class Project:
+    dir: Path
+    content_dir: str
+    config: dict[str, Any]
+    """``mkdocs.yml`` as data."""
+
+    def check(self) -> CheckResult:
+        return check(self.dir, self.content_dir, self.config)
+
+
+Scaffold = Callable[[argparse.Namespace, Project], tuple[Path, str, str]]
 """Returns the file to write, its new text, and a line saying what was made."""
 
 
@@ -85,26 +110,27 @@ def _run(scaffold: Scaffold) -> Callable[[argparse.Namespace], int]:
         if not config_file.is_file():
             print(f"{args.config_file}: not found (run this from the project folder)", file=sys.stderr)
             return 2
-        project_dir = config_file.parent
-        content_dir = content_dir_of(config_file)
+        config = read_config(config_file)
+        content_dir = plugin_options(config).get("content_dir") or "content"
+        project = Project(config_file.parent, str(content_dir), config)
         try:
-            target, text, said = scaffold(args, project_dir, content_dir)
+            target, text, said = scaffold(args, project)
         except ScaffoldError as error:
             print(f"Nothing written: {error}", file=sys.stderr)
             return 1
-        return _write_checked(project_dir, content_dir, target, text, said)
+        return _write_checked(project, target, text, said)
 
     return run
 
 
-def _write_checked(project_dir: Path, content_dir: str, target: Path, text: str, said: str) -> int:
+def _write_checked(project: Project, target: Path, text: str, said: str) -> int:
     """Write ``text`` to ``target``; undo it if the content then has a problem it did not have before."""
-    before = set(check(project_dir, content_dir).problems.items)
+    before = set(project.check().problems.items)
     old = target.read_text(encoding="utf-8") if target.exists() else None
     created_dir = None if target.parent.exists() else target.parent
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
-    new_problems = sorted(set(check(project_dir, content_dir).problems.items) - before)
+    new_problems = sorted(set(project.check().problems.items) - before)
     if new_problems:
         if old is None:
             target.unlink()
@@ -120,30 +146,34 @@ def _write_checked(project_dir: Path, content_dir: str, target: Path, text: str,
     return 0
 
 
-def _section_for(args_folder: str, project_dir: Path, content_dir: str, flag: str) -> tuple[Any, str, Path]:
-    result = check(project_dir, content_dir)
-    folder = content_folder(args_folder, content_dir)
-    path = project_dir / content_dir / folder
+def _section_for(args_folder: str, project: Project, flag: str) -> tuple[CheckResult, str, Path]:
+    result = project.check()
+    folder = content_folder(args_folder, project.content_dir)
+    path = project.dir / project.content_dir / folder
     if not folder or not path.is_dir():
-        raise ScaffoldError(f"{flag} {args_folder}: no such folder in {content_dir}/ (e.g. {content_dir}/pathways)")
+        where = project.content_dir
+        raise ScaffoldError(f"{flag} {args_folder}: no such folder in {where}/ (e.g. {where}/pathways)")
     return result, folder, path
 
 
-def _new_page(args: argparse.Namespace, project_dir: Path, content_dir: str) -> tuple[Path, str, str]:
-    result, folder, path = _section_for(args.folder, project_dir, content_dir, "--folder")
+def _new_page(args: argparse.Namespace, project: Project) -> tuple[Path, str, str]:
+    project_dir = project.dir
+    result, folder, path = _section_for(args.folder, project, "--folder")
     section = find_section(result.toolkit, folder)
     taken = set(result.toolkit.pages) | {p.stem for p in path.iterdir()}
     page_id = fresh_id(args.id or slug(args.title), taken)
     if args.id and page_id != args.id:
         raise ScaffoldError(f"--id {args.id} is already used; choose another id")
     order = next_order(section)
-    text = page_text(page_id, args.title, args.summary, order, _ids(args.resources), _ids(args.topics))
+    reviewed = args.reviewed or datetime.date.today()
+    text = page_text(page_id, reviewed, args.title, args.summary, order, _ids(args.resources), _ids(args.topics))
     target = path / f"{page_id}.md"
     return target, text, f"Wrote {target.relative_to(project_dir).as_posix()} (id: {page_id}, order: {order})."
 
 
-def _new_section(args: argparse.Namespace, project_dir: Path, content_dir: str) -> tuple[Path, str, str]:
-    result, folder, path = _section_for(args.parent, project_dir, content_dir, "--parent")
+def _new_section(args: argparse.Namespace, project: Project) -> tuple[Path, str, str]:
+    project_dir = project.dir
+    result, folder, path = _section_for(args.parent, project, "--parent")
     parent = find_section(result.toolkit, folder)
     taken = set(result.toolkit.pages) | {p.stem for p in path.iterdir()}
     section_id = fresh_id(args.id or slug(args.title), taken)
@@ -153,12 +183,13 @@ def _new_section(args: argparse.Namespace, project_dir: Path, content_dir: str) 
         )
     order = next_order(parent)
     target = path / section_id / "index.md"
-    text = page_text(section_id, args.title, args.summary, order)
+    text = page_text(section_id, args.reviewed or datetime.date.today(), args.title, args.summary, order)
     return target, text, f"Wrote {target.relative_to(project_dir).as_posix()} (id: {section_id}, order: {order})."
 
 
-def _new_resource(args: argparse.Namespace, project_dir: Path, content_dir: str) -> tuple[Path, str, str]:
-    result, folder, path = _section_for(args.folder, project_dir, content_dir, "--folder")
+def _new_resource(args: argparse.Namespace, project: Project) -> tuple[Path, str, str]:
+    project_dir = project.dir
+    result, folder, path = _section_for(args.folder, project, "--folder")
     if args.url is not None and args.url.strip() in ("", "#"):
         raise ScaffoldError("--url must be a full address; leave it out when none is known")
     wanted = args.id or slug(" ".join(filter(None, [args.publisher, args.title])))
@@ -181,7 +212,8 @@ def _new_resource(args: argparse.Namespace, project_dir: Path, content_dir: str)
     return target, appended(existing, resource_entry(values)), said
 
 
-def _new_term(args: argparse.Namespace, project_dir: Path, content_dir: str) -> tuple[Path, str, str]:
+def _new_term(args: argparse.Namespace, project: Project) -> tuple[Path, str, str]:
+    project_dir, content_dir = project.dir, project.content_dir
     target = project_dir / content_dir / "glossary.yml"
     existing = target.read_text(encoding="utf-8") if target.exists() else ""
     said = f"Added '{args.term}' to {target.relative_to(project_dir).as_posix()}."

@@ -6,6 +6,7 @@ the engine's own loader, so a scaffold is valid by the same rules as the build.
 
 from __future__ import annotations
 
+import datetime
 import posixpath
 import re
 from typing import Any, Iterable
@@ -62,12 +63,13 @@ def yaml_scalar(value: Any) -> str:
     return text[len("k: "):].rstrip("\n")
 
 
-def page_text(id: str, title: str, summary: str, order: int, resources: Iterable[str] = (),
-              topics: Iterable[str] = ()) -> str:
+def page_text(id: str, reviewed: datetime.date, title: str, summary: str, order: int,
+              resources: Iterable[str] = (), topics: Iterable[str] = ()) -> str:
     """A new page: front matter the build accepts, and an empty body with a note that is not shown."""
     return (
         "---\n"
         f"id: {yaml_scalar(id)}\n"
+        f"reviewed: {reviewed.isoformat()}\n"
         f"title: {yaml_scalar(title)}\n"
         f"summary: {yaml_scalar(summary)}\n"
         f"order: {order}\n"

@@ -11,6 +11,7 @@ checks such as unknown resource ids are beyond a schema).
 
 from __future__ import annotations
 
+import datetime
 import json
 import sys
 from pathlib import Path
@@ -21,7 +22,7 @@ from ..figures.model import FIGURE_FIELDS, POINT_FIELDS
 from ..flow.model import OUTCOME, QUESTION, START
 from ..flow.reader import ANSWER_FIELDS, FLOW_FIELDS, NODE_FIELDS, STAGE_FIELDS
 from ..glossary.model import IGNORE_FIELDS, TERM_FIELDS, TERM_PATTERN
-from ..loading.readers import PAGE_FIELDS, REFERENCE_FIELDS, RESOURCE_FIELDS, TOPIC_FIELDS
+from ..loading.readers import CHANGE_FIELDS, PAGE_FIELDS, REFERENCE_FIELDS, RESOURCE_FIELDS, TOPIC_FIELDS
 from ..structure.fields import ID_PATTERN, URL_PATTERN, Field
 from ..structure.model import RESOURCE_KINDS
 
@@ -52,7 +53,10 @@ FILE_SCHEMAS: dict[str, str] = {
 """Which files each schema describes, as ``.vscode/settings.json`` maps them for the YAML extension.
 Front matter is checked by ``check`` only: the YAML extension does not read YAML inside Markdown."""
 
-_TYPES = {str: "string", int: "integer", bool: "boolean", list: "array"}
+_TYPES = {str: "string", int: "integer", bool: "boolean", list: "array", datetime.date: "string"}
+
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+"""Dates are written YYYY-MM-DD; editors' tools read them as text (YAML 1.2), the engine as dates."""
 
 
 def field_schema(f: Field, extra: dict[str, Any] | None = None, items: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -65,6 +69,9 @@ def field_schema(f: Field, extra: dict[str, Any] | None = None, items: dict[str,
         schema["type"] = [json_type, "null"] if f.nullable else json_type
     if f.type is str:
         schema["pattern"] = NON_BLANK
+    if f.type is datetime.date:
+        schema["format"] = "date"
+        schema["pattern"] = DATE_PATTERN
     schema.update(FIELD_CONSTRAINTS.get(f.name, {}))
     if f.type is list:
         if items is not None:
@@ -118,7 +125,7 @@ def schemas() -> dict[str, dict[str, Any]]:
         "front-matter.schema.json": _document(
             "Page front matter",
             "The YAML between the '---' lines at the top of a content page (content/**/*.md).",
-            record_schema(PAGE_FIELDS),
+            record_schema(PAGE_FIELDS, items={"changes": record_schema(CHANGE_FIELDS, title="change")}),
         ),
         "resources.schema.json": _list_of(
             "resources.yml",
