@@ -15,11 +15,19 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, settings
 
 PROJECT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
 TEST_REPOSITORY = "example-agency/ltss-site"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+# Property tests (tests/test_properties.py): in CI the same examples every run (derandomized, no example
+# database), so a failure is reproducible from the log; on a developer's machine random, to find more.
+settings.register_profile("ci", max_examples=100, deadline=None, derandomize=True, database=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if IN_CI else "dev"))
 
 
 def need_tool(available: bool, what: str) -> None:
@@ -192,6 +200,8 @@ def load_golden(case: Path, extensions) -> tuple[object, dict]:
 
     expected = yaml.safe_load((case / "expected.yml").read_text(encoding="utf-8"))
     docs = case / "docs"
-    toolkit, problems = load_site(case, case / "content", docs if docs.is_dir() else None, extensions)
+    toolkit, problems = load_site(
+        case, case / "content", docs if docs.is_dir() else None, extensions, site_values=expected.get("site_values", ())
+    )
     assert problems.lines() == expected.get("problems", [])
     return toolkit, expected

@@ -49,6 +49,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
             markdown_extensions=config.markdown_extensions,
             markdown_configs=config.mdx_configs,
             resources_page=self.config.resources_page,
+            site_values=set(config.extra),
         )
         problems.extend(content_problems.items)
         if problems:

@@ -53,7 +53,7 @@ class _LineLoader(yaml.SafeLoader):
             )
         self.depth += 1
         try:
-            node = yaml.composer.Composer.compose_node(self, parent, index)  # type: ignore[no-untyped-call]  # type: ignore[no-untyped-call]
+            node = yaml.composer.Composer.compose_node(self, parent, index)  # type: ignore[no-untyped-call]
         finally:
             self.depth -= 1
         if isinstance(event, yaml.AliasEvent):
