@@ -54,6 +54,11 @@ def test_check_reports_every_problem_with_its_line_and_in_github_format(project:
         "(or http://); when none is known write 'url: null', never '#')",
         "3 content problems found in content/ (3 pages, 2 resources).",
     ]
+    built = run_build(project, project / "site", "--no-pdf")
+    assert built.returncode == 1
+    assert [line for line in text.stdout.splitlines()[:-1] if line not in built.stdout + built.stderr] == [], (
+        "check and the build must find the same problems"
+    )
     github = ltss(project, "check", "--format", "github")
     assert github.returncode == 1
     assert github.stdout.splitlines() == [

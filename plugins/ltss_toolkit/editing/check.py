@@ -69,6 +69,9 @@ def markdown_setup(config: dict[str, Any]) -> tuple[list[str], dict[str, Any]]:
 def check(project_dir: Path, content_dir: str, config: dict[str, Any] | None = None) -> CheckResult:
     """Every problem the build would report about the content and ``docs/``, links and anchors included.
 
+    Calls ``load_site`` as the plugin's ``on_config`` does, with the same settings read from ``mkdocs.yml``:
+    keep the two calls in step.
+
     ``config`` is ``mkdocs.yml`` as data; without it only ``content/`` is checked (links to ``docs/``
     pages are then not resolved).
     """
@@ -85,6 +88,7 @@ def check(project_dir: Path, content_dir: str, config: dict[str, Any] | None = N
         markdown_extensions=names,
         markdown_configs=options,
         resources_page=plugin_options(config).get("resources_page", True) is not False,
+        site_values=set(config.get("extra") or {}),
     )
     return CheckResult(toolkit, problems, content_dir)
 
