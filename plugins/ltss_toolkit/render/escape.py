@@ -13,10 +13,6 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 _INERT = str.maketrans({char: f"&#{ord(char)};" for char in "{}*_`[]\\|"})
 """Characters that Markdown or a template engine would act on, written as character references."""
 
-_INERT_URL = str.maketrans({char: f"&#{ord(char)};" for char in "{}`[]\\|"})
-"""The same for an address inside a raw HTML tag: Python-Markdown keeps a tag's attributes away from emphasis,
-so ``_`` and ``*`` stay as they are and the address reads as written in the page source."""
-
 
 def html_text(value: str) -> str:
     """Text for HTML content or an attribute, inert wherever it lands: HTML-escaped, and braces and Markdown
@@ -30,9 +26,14 @@ def md_text(value: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(value, quote=False))
 
 
+_INERT_IN_URL = str.maketrans({char: f"&#{ord(char)};" for char in "{}`[]\\"})
+"""For addresses inside an HTML tag: Python-Markdown sets tags aside before it reads emphasis, so ``_`` and
+``*`` are safe there, but links, code spans and backslash escapes are read first."""
+
+
 def external_link(url: str, label: str) -> str:
     """An inline HTML link to another site (addresses are validated, but escape them anyway)."""
-    return f'<a href="{html.escape(url, quote=True).translate(_INERT_URL)}">{html_text(label)}</a>'
+    return f'<a href="{html.escape(url, quote=True).translate(_INERT_IN_URL)}">{html_text(label)}</a>'
 
 
 def relative(target_uri: str, from_uri: str) -> str:
