@@ -15,10 +15,18 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, settings
 
 PROJECT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+# Property tests (tests/test_properties.py): in CI the same examples every run (derandomized, no example
+# database), so a failure is reproducible from the log; on a developer's machine random, to find more.
+settings.register_profile("ci", max_examples=100, deadline=None, derandomize=True, database=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if IN_CI else "dev"))
 
 
 def need_tool(available: bool, what: str) -> None:
@@ -37,12 +45,14 @@ def build_env() -> dict[str, str]:
     return env
 
 
-def run_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """Build a project with the engine's own command, as `make site` does."""
+def run_build(
+    project: Path, site_dir: Path, *extra: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Build a project with the engine's own command, as `make site` does (``env``: instead of build_env())."""
     return subprocess.run(
         [sys.executable, "-m", "ltss_toolkit", "build", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir), *extra],
         cwd=project,
-        env=build_env(),
+        env=env or build_env(),
         capture_output=True,
         text=True,
     )
@@ -72,6 +82,7 @@ markdown_extensions: [abbr, attr_list, footnotes, md_in_html, tables, toc]
 plugins:
   - search
   - macros:
+      render_by_default: false
       on_error_fail: true
   - ltss-toolkit:
       edit_url_template: https://example.org/edit/{path}
@@ -174,15 +185,20 @@ GOLDEN = Path(__file__).parent / "golden"
 
 
 def golden_cases(kind: str) -> list[Path]:
-    """The case folders of ``tests/golden/<kind>/``: each a ``content/`` tree and an ``expected.yml``."""
-    return sorted(p for p in (GOLDEN / kind).iterdir() if p.is_dir())
+    """The case folders of ``tests/golden/<kind>/``: each a ``content/`` tree and an ``expected.yml``
+    (folders starting with ``_`` are shared parts, not cases)."""
+    return sorted(p for p in (GOLDEN / kind).iterdir() if p.is_dir() and not p.name.startswith("_"))
 
 
 def load_golden(case: Path, extensions) -> tuple[object, dict]:
-    """Load a golden case, check its exact problem lines, and return the model and the expected data."""
-    from ltss_toolkit.loading.loader import load_toolkit
+    """Load a golden case as the engine does (``content/``, and ``docs/`` when the case has one, links
+    included), check its exact problem lines, and return the model and the expected data."""
+    from ltss_toolkit.engine import load_site
 
     expected = yaml.safe_load((case / "expected.yml").read_text(encoding="utf-8"))
-    toolkit, problems = load_toolkit(case / "content", case, extensions)
+    docs = case / "docs"
+    toolkit, problems = load_site(
+        case, case / "content", docs if docs.is_dir() else None, extensions, site_values=expected.get("site_values", ())
+    )
     assert problems.lines() == expected.get("problems", [])
     return toolkit, expected

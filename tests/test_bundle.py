@@ -164,6 +164,7 @@ plugins:
   - search
   - offline
   - macros:
+      render_by_default: false
       on_error_fail: true
   - ltss-toolkit
 """
@@ -181,6 +182,9 @@ SMALL_CONTENT = {
 }
 
 SMALL_HOME = """\
+---
+render_macros: true
+---
 # Home
 
 {% if offline_bundle %}This is the offline copy.{% else %}<a href="downloads/ltss-toolkit-offline.zip">Download</a>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -10,13 +11,15 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from .config import ToolkitConfig
+from .config import ToolkitConfig, macros_opt_in_problems, setting_problems
 from .extensions import Extension, default_extensions
-from .loading.loader import load_toolkit
+from .engine import load_site
+from .errors import guarded
 from .structure.publications import with_download_placeholder
 from .render.nav import UnknownArea, expand_nav
 from .render.escape import html_text
 from .render.as_of import AsOfExtension
+from .render.macro_switch import content_page_source, generated_page_source
 from .render.page import RESOURCES_URI, render_page
 from .render.resources_page import render_resources_page
 from .structure.model import Page, Settings, Toolkit
@@ -32,12 +35,22 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
     extensions: list[Extension]
     pages_by_uri: dict[str, Page]
 
+    @guarded
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.project_dir = Path(config.config_file_path or ".").resolve().parent
         self.extensions = default_extensions()
-        self.toolkit, problems = load_toolkit(
-            self.project_dir / self.config.content_dir, self.project_dir, self.extensions
+        problems = setting_problems(self.config, os.environ)
+        self.toolkit, content_problems = load_site(
+            self.project_dir,
+            self.project_dir / self.config.content_dir,
+            Path(config.docs_dir),
+            self.extensions,
+            markdown_extensions=config.markdown_extensions,
+            markdown_configs=config.mdx_configs,
+            resources_page=self.config.resources_page,
+            site_values=set(config.extra),
         )
+        problems.extend(content_problems.items)
         if problems:
             raise PluginError(problems.report())
         if self.toolkit.history_note:
@@ -68,21 +81,27 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         macros_plugin = config.plugins.get("macros")
         if macros_plugin is None:
             raise PluginError("mkdocs.yml: the 'macros' plugin is needed for figures and tables; add '- macros'")
+        unsafe = macros_opt_in_problems(macros_plugin.config)
+        if unsafe:
+            raise PluginError("\n".join(unsafe))
         macros_plugin.register_macros(macros)
 
+    @guarded
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.pages_by_uri = {page.uri: page for page in self.toolkit.pages.values()}
         for page in self.toolkit.pages.values():
-            self._add(files, File.generated(config, page.uri, content=page.body))
+            self._add(files, File.generated(config, page.uri, content=content_page_source(page.body, page.macros)))
         for uri, source in sorted(self.toolkit.assets.items()):
             self._add(files, File.generated(config, uri, abs_src_path=source))
         if self.config.resources_page:
-            self._add(files, File.generated(config, RESOURCES_URI, content=render_resources_page(self.toolkit)))
+            resources = generated_page_source(render_resources_page(self.toolkit))
+            self._add(files, File.generated(config, RESOURCES_URI, content=resources))
         for extension in self.extensions:
             if extension.pages is not None:
                 for uri, markdown in sorted(extension.pages(self.toolkit).items()):
                     inclusion = InclusionLevel.NOT_IN_NAV if uri in extension.not_in_nav else InclusionLevel.UNDEFINED
-                    self._add(files, File.generated(config, uri, content=markdown, inclusion=inclusion))
+                    source = generated_page_source(markdown)
+                    self._add(files, File.generated(config, uri, content=source, inclusion=inclusion))
         return files
 
     def _add(self, files: Files, file: File) -> None:
@@ -95,6 +114,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
     # After mkdocs-macros (priority 0) has rendered templates in the editor's body, so that titles,
     # summaries and citations from YAML are added as plain text and never evaluated as Jinja.
     @event_priority(-50)
+    @guarded
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         uri = page.file.src_uri
         content_page = self.pages_by_uri.get(uri) if page.file.generated_by else None
@@ -121,6 +141,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
             path = absolute.relative_to(self.project_dir).as_posix()
         page.edit_url = template.format(path=path)
 
+    @guarded
     def on_serve(self, server, config: MkDocsConfig, builder):
         server.watch(str(self.project_dir / self.config.content_dir))
         return server

@@ -24,6 +24,13 @@ PAGE_FIELDS = (
     Field("resources", list, required=False, items=str, default=()),
     Field("topics", list, required=False, items=str, default=()),
     Field("questions", list, required=False, items=str, default=()),
+    Field(
+        "macros",
+        bool,
+        required=False,
+        default=False,
+        hint="write 'macros: true' only on a page whose text places a figure or the case studies",
+    ),
     Field("changes", list, required=False, default=(), hint="list changes as '- date: YYYY-MM-DD' and 'note: ...'"),
 )
 
@@ -139,12 +146,13 @@ def read_page(text: str, path: str, uri: str, problems: Problems) -> Page | None
         body_line=source.body_line,
         source=path,
         uri=uri,
-        field_lines={key: [source.meta.line_of(key)] for key in ("id", "title", "summary", "order")}
+        field_lines={key: [source.meta.line_of(key)] for key in ("id", "title", "summary", "order", "macros")}
         | {
             key: [item_line(source.meta, key, i) for i in range(max(1, len(values[key] or ())))]
             for key in ("resources", "topics", "questions")
         }
         | {key: [source.meta.line_of(key)] for key in ("reviewed", "changes") if key in source.meta},
+        macros=values["macros"] is True,
     )
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from ..structure.problems import Location, Problems
+from ..structure.problems import Location, Problems, shown
 
 
 class YamlMap(dict):
@@ -30,9 +30,59 @@ class YamlList(list):
     item_lines: list[int]
 
 
+MAX_DEPTH = 30
+"""Deepest nesting of lists and mappings accepted; content needs fewer than ten levels."""
+
+MAX_ALIAS_VALUES = 10_000
+"""Most values that ``*aliases`` may expand to in one file: stops "billion laughs" alias bombs."""
+
+
 class _LineLoader(yaml.SafeLoader):
     line_offset = 0
     duplicate_keys: list[tuple[str, int]]
+    depth = 0
+    alias_values = 0
+    weights: dict[int, int]
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+        """Compose as PyYAML does, refusing deep nesting and large alias expansion before building anything."""
+        event = self.peek_event()
+        if self.depth >= MAX_DEPTH:
+            raise LimitExceeded(
+                None, None, f"lists and mappings are nested more than {MAX_DEPTH} levels deep", event.start_mark
+            )
+        self.depth += 1
+        try:
+            node = super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+        if isinstance(event, yaml.AliasEvent):
+            self.alias_values += self.weights.get(id(node), 1)
+            if self.alias_values > MAX_ALIAS_VALUES:
+                raise LimitExceeded(
+                    None, None, f"aliases expand to more than {MAX_ALIAS_VALUES:,} values", event.start_mark
+                )
+        else:
+            self.weights[id(node)] = 1 + sum(self.weights.get(id(child), 1) for child in _children(node))
+        return node
+
+
+class LimitExceeded(yaml.composer.ComposerError):
+    """YAML that is valid but too deep or too large to be content (see MAX_DEPTH, MAX_ALIAS_VALUES)."""
+
+
+def _code(character: int | str | bytes) -> int:
+    if isinstance(character, int):
+        return character
+    return ord(character[:1]) if character else 0
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
 
 
 def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> YamlMap:
@@ -74,11 +124,29 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _co
 
 def load_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) -> Any:
     """Parse YAML text; on a syntax error record a problem at its line and return None."""
-    loader = _LineLoader(text)
-    loader.line_offset = line_offset
-    loader.duplicate_keys = []
+    loader: _LineLoader | None = None
     try:
+        loader = _LineLoader(text)
+        loader.line_offset = line_offset
+        loader.duplicate_keys = []
+        loader.weights = {}
         data = loader.get_single_data()
+    except LimitExceeded as error:
+        mark = error.problem_mark
+        problems.add(
+            Location(path, (mark.line + 1 if mark else 1) + line_offset),
+            f"YAML too complex: {error.problem}",
+            "write the data out plainly, without deep nesting or repeated '*' aliases",
+        )
+        return None
+    except yaml.constructor.ConstructorError as error:
+        mark = error.problem_mark or error.context_mark
+        problems.add(
+            Location(path, (mark.line + 1 if mark else 1) + line_offset),
+            f"YAML tag not allowed: {error.problem}",
+            "remove the '!' tag; content holds plain text, numbers, lists and 'field: value' lines",
+        )
+        return None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
@@ -89,11 +157,20 @@ def load_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) ->
             "check indentation, and quote values that contain ': ' or start with a special character",
         )
         return None
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1 + line_offset
+        problems.add(
+            Location(path, line),
+            f"YAML cannot contain the control character U+{_code(error.character):04X}",
+            "delete it, or retype the text around it",
+        )
+        return None
     except yaml.YAMLError as error:
-        problems.add(Location(path, 1 + line_offset), f"YAML error: {error}", "fix the YAML syntax")
+        problems.add(Location(path, 1 + line_offset), f"YAML error: {str(error)[:200]}", "fix the YAML syntax")
         return None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     for key, line in loader.duplicate_keys:
-        problems.add(Location(path, line), f"key '{key}' appears twice", "keep one of them")
+        problems.add(Location(path, line), f"key {shown(key)} appears twice", "keep one of them")
     return data

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from ..loading.yaml_lines import YamlList, YamlMap
-from .problems import Location, Problems, did_you_mean
+from .problems import Location, Problems, did_you_mean, shown
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 URL_PATTERN = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:[/?#]\S*)?$")
@@ -76,7 +76,7 @@ def read_record(
     for key in data:
         if key not in names:
             problems.add(
-                Location(path, data.line_of(key)), f"unknown field '{key}' in {what}", did_you_mean(key, names)
+                Location(path, data.line_of(key)), f"unknown field {shown(key)} in {what}", did_you_mean(key, names)
             )
     values: dict[str, Any] = {}
     for f in fields:
@@ -97,7 +97,7 @@ def read_record(
         if not _type_ok(value, f.type):
             problems.add(
                 where,
-                f"'{f.name}' must be {_TYPE_NAMES.get(f.type, f.type.__name__)}, not {value!r}",
+                f"'{f.name}' must be {_TYPE_NAMES.get(f.type, f.type.__name__)}, not {shown(value)}",
                 f.hint or f"write '{f.name}' as {_TYPE_NAMES.get(f.type, f.type.__name__)}",
             )
             values[f.name] = f.default
@@ -111,7 +111,7 @@ def read_record(
                 else:
                     problems.add(
                         Location(path, item_line),
-                        f"each item of '{f.name}' must be {_TYPE_NAMES.get(f.items, 'text')}, not {item!r}",
+                        f"each item of '{f.name}' must be {_TYPE_NAMES.get(f.items, 'text')}, not {shown(item)}",
                         f.hint or "write one item per '- ' line",
                     )
             value = good

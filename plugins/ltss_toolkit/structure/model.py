@@ -96,6 +96,8 @@ class Page:
     """Notable changes to the page, as the editor listed them (front matter ``changes:``)."""
     updated: datetime.date | None = None
     """Date of the last commit that changed the page's source file; None when git history cannot tell."""
+    macros: bool = False
+    """Whether the body may call macros (``macros: true`` in its front matter): ``{{ figure("id") }}``."""
 
     def line_of(self, key: str, index: int = 0) -> int:
         lines = self.field_lines.get(key) or [1]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .dates import check_dates
+from .macros import check_macro_switches
 from .model import Toolkit
 from .problems import Location, Problems, did_you_mean
 
@@ -53,6 +54,7 @@ def validate(toolkit: Toolkit, problems: Problems) -> None:
             )
         numbers.setdefault(reference.number, reference.id)
     check_dates(toolkit, problems)
+    check_macro_switches(toolkit, problems)
 
 
 def _check_footnotes(page, toolkit: Toolkit, problems: Problems) -> None:
