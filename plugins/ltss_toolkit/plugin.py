@@ -101,6 +101,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
             if extension.pages is not None:
                 for uri, markdown in sorted(extension.pages(self.toolkit).items()):
                     inclusion = InclusionLevel.NOT_IN_NAV if uri in extension.not_in_nav else InclusionLevel.UNDEFINED
+                    # Only Markdown pages get the macros switch; data files (feed.xml, data/*.json) go out as they are.
                     source = generated_page_source(markdown) if uri.endswith(".md") else markdown
                     self._add(files, File.generated(config, uri, content=source, inclusion=inclusion))
         return files
