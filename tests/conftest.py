@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, settings
 
 PROJECT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
+TEST_REPOSITORY = "example-agency/ltss-site"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 # Property tests (tests/test_properties.py): in CI the same examples every run (derandomized, no example
@@ -42,6 +43,8 @@ def build_env() -> dict[str, str]:
     env = dict(os.environ)
     env["SOURCE_DATE_EPOCH"] = "1700000000"  # the same date in every test build, whatever `make` exported
     env["NO_MKDOCS_2_WARNING"] = "1"
+    env["GITHUB_REPOSITORY"] = TEST_REPOSITORY  # the same links whether or not the tests run in GitHub Actions
+    env["SITE_URL"] = ""  # as a local build: a site address adds canonical <link>s, tested on their own
     return env
 
 
@@ -85,7 +88,7 @@ plugins:
       render_by_default: false
       on_error_fail: true
   - ltss-toolkit:
-      edit_url_template: https://example.org/edit/{path}
+      repository: example-agency/ltss-site
 nav:
   - Home: index.md
   - content:pathways

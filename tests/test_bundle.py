@@ -113,13 +113,14 @@ def test_offline_config_is_mkdocs_yml_plus_offline_without_edit_links() -> None:
     expected = []
     for name, options in plugin_entries(main):
         if name == "ltss-toolkit":
-            options.pop("edit_url_template", None)
+            options.pop("repository", None)
+            options.pop("branch", None)
         expected.append((name, options))
         if name == "search":
             expected.append(("offline", {}))
     assert plugin_entries(offline) == expected, (
         f"{OFFLINE_CONFIG} must list mkdocs.yml's plugins (with the same options) plus 'offline' after 'search', "
-        "without ltss-toolkit's edit_url_template: INHERIT replaces lists instead of merging them"
+        "without ltss-toolkit's repository: INHERIT replaces lists instead of merging them"
     )
     assert offline["extra"]["polyfills"] == [SHIM_TARGET] and offline["extra"]["offline_bundle"] is True
     assert main["extra"]["offline_bundle"] is False

@@ -103,12 +103,12 @@ def test_symlink_broken_anchor_deep_yaml_bom_and_bad_epoch_fail_together(tmp_pat
     ("change", "line"),
     [
         (
-            ("edit/{path}", "edit/{path}}"),
-            "option 'edit_url_template': 'https://example.org/edit/{path}}' is not a valid template",
+            ("repository: example-agency/ltss-site", "repository: https://github.com/example-agency/ltss-site"),
+            "option 'repository': 'repository: https://github.com/example-agency/ltss-site' is not a GitHub repository",
         ),
         (("content:pathways", "content:pathway"), "nav entry 'content:pathway' names no content area with pages"),
     ],
-    ids=["edit-url-brace", "nav-area"],
+    ids=["repository", "nav-area"],
 )
 def test_config_mistakes_name_the_setting(tmp_path: Path, change: tuple[str, str], line: str) -> None:
     assert change[0] in MINIMAL_MKDOCS

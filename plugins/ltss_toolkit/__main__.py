@@ -1,4 +1,4 @@
-"""Command line: ``python -m ltss_toolkit build`` builds the site, PDFs and offline bundle safely."""
+"""Command line: ``build`` the site, PDFs and offline bundle safely; ``check`` the content; start ``new`` files."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .editing.cli import add_commands
 from .outputs.pipeline import BuildFailed, build
 from .trust import command as freshness_command
 
@@ -17,9 +18,10 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
     b.add_argument("-d", "--site-dir", default=None, type=Path, help="where to write the site (default: site/)")
     b.add_argument("--no-pdf", action="store_true", help="skip the PDFs (faster previews)")
+    add_commands(sub)
     freshness_command.add_parser(sub)
     args = parser.parse_args(argv)
-    if args.command == "freshness":
+    if args.command != "build":
         return int(args.run(args))
     config_file: Path = args.config_file.resolve()
     project_dir = config_file.parent

@@ -12,6 +12,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from .config import ToolkitConfig, macros_opt_in_problems, setting_problems
+from .editing.repository import edit_url, feedback_url, generated_source, page_address
 from .extensions import Extension, default_extensions
 from .engine import load_site
 from .errors import guarded
@@ -100,6 +101,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
             if extension.pages is not None:
                 for uri, markdown in sorted(extension.pages(self.toolkit).items()):
                     inclusion = InclusionLevel.NOT_IN_NAV if uri in extension.not_in_nav else InclusionLevel.UNDEFINED
+                    # Only Markdown pages get the macros switch; data files (feed.xml, data/*.json) go out as they are.
                     source = generated_page_source(markdown) if uri.endswith(".md") else markdown
                     self._add(files, File.generated(config, uri, content=source, inclusion=inclusion))
         return files
@@ -119,11 +121,15 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         uri = page.file.src_uri
         content_page = self.pages_by_uri.get(uri) if page.file.generated_by else None
         if content_page is not None:
-            self._set_edit_url(page, content_page.source)
+            source: str | None = content_page.source
             page.meta["title"] = html_text(content_page.title)
             markdown = render_page(content_page, self.toolkit, markdown)
         elif not page.file.generated_by:
-            self._set_edit_url(page, f"{config.docs_dir}/{uri}")
+            source = self._project_path(f"{config.docs_dir}/{uri}")
+        else:
+            source = generated_source(uri, self.toolkit.data)
+        title = content_page.title if content_page is not None else str(page.meta.get("title") or page.title or uri)
+        self._set_repository_links(page, config, title, content_page is not None or not page.file.generated_by, source)
         if content_page is None:  # the home page and flow outcomes link to their PDF (content pages: render_page)
             markdown = with_download_placeholder(uri, markdown, self.toolkit)
         for extension in self.extensions:
@@ -131,15 +137,20 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
                 markdown = extension.finish_page(uri, markdown, self.toolkit)
         return markdown
 
-    def _set_edit_url(self, page: MkDocsPage, path: str) -> None:
-        template = self.config.edit_url_template
-        if not template:
-            page.edit_url = None
-            return
+    def _project_path(self, path: str) -> str:
         absolute = (self.project_dir / path).resolve()
-        if absolute.is_relative_to(self.project_dir):
-            path = absolute.relative_to(self.project_dir).as_posix()
-        page.edit_url = template.format(path=path)
+        return absolute.relative_to(self.project_dir).as_posix() if absolute.is_relative_to(self.project_dir) else path
+
+    def _set_repository_links(
+        self, page: MkDocsPage, config: MkDocsConfig, title: str, editable: bool, source: str | None
+    ) -> None:
+        """Edit link (pages written by hand) and "Report a problem with this page" (every page)."""
+        repository = self.config.repository
+        page.edit_url = edit_url(repository, self.config.branch, source) if repository and editable and source else None
+        if repository:
+            address = page_address(config.site_url, page.url)
+            template = self.config.feedback_template
+            page.meta["ltss_feedback_url"] = feedback_url(repository, template, title, address, source)
 
     @guarded
     def on_serve(self, server, config: MkDocsConfig, builder):
