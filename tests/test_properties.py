@@ -226,6 +226,9 @@ def test_loading_a_whole_tree_never_raises(page: str, resources: str) -> None:
         assert_located(problems)
 
 
+words = st.text(min_size=1, max_size=16).filter(lambda text: text.strip() != "")
+
+
 @st.composite
 def valid_flows(draw: st.DrawFn) -> str:
     """A well-formed flow: questions in order, each answer pointing further down, one way out each (some
@@ -239,10 +242,10 @@ def valid_flows(draw: st.DrawFn) -> str:
     for i in range(questions):
         later = names[i + 1 :]
         targets = draw(st.lists(st.sampled_from(later), min_size=1, max_size=3))
-        labels = draw(st.lists(st.text(min_size=1, max_size=12), min_size=len(targets), max_size=len(targets)))
+        labels = draw(st.lists(words, min_size=len(targets), max_size=len(targets)))
         answers = [{"id": f"a{j}", "label": label, "next": t} for j, (t, label) in enumerate(zip(targets, labels))]
         answers.append({"id": "not-sure", "label": "Not sure", "way_out": True, "next": names[-1]})
-        nodes.append({"id": f"q{i}", "kind": "question", "stage": "s", "prompt": draw(st.text(min_size=1, max_size=20)),
+        nodes.append({"id": f"q{i}", "kind": "question", "stage": "s", "prompt": draw(words),
                       "answers": answers})
     for i in range(outcomes):
         nodes.append({"id": f"o{i}", "kind": "outcome", "stage": "s", "title": "T", "text": "X", "recommends": ["p"]})
