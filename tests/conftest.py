@@ -37,12 +37,20 @@ def build_env() -> dict[str, str]:
     return env
 
 
+TEST_PDF_CACHE = PROJECT / ".cache" / "pdf-tests"
+"""The shipped site's PDFs in tests are cached apart from `make site`'s (.cache/pdf), so neither evicts the
+other's; throwaway projects keep theirs in their own folder."""
+
+
 def run_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     """Build a project with the engine's own command, as `make site` does."""
+    env = build_env()
+    if project.resolve() == PROJECT:
+        env["LTSS_PDF_CACHE"] = str(TEST_PDF_CACHE)
     return subprocess.run(
         [sys.executable, "-m", "ltss_toolkit", "build", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir), *extra],
         cwd=project,
-        env=build_env(),
+        env=env,
         capture_output=True,
         text=True,
     )

@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
 from .outputs.pipeline import BuildFailed, build
+
+
+def show_mkdocs_messages(level: int = logging.INFO) -> None:
+    """MkDocs runs in this process: print its messages (and its plugins') as ``mkdocs build`` would."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(level)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -18,10 +28,10 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--no-pdf", action="store_true", help="skip the PDFs (faster previews)")
     args = parser.parse_args(argv)
     config_file: Path = args.config_file.resolve()
-    project_dir = config_file.parent
-    site_dir = args.site_dir or project_dir / "site"
+    site_dir = args.site_dir or config_file.parent / "site"
+    show_mkdocs_messages()
     try:
-        context = build(project_dir, config_file, site_dir, options={"pdf": not args.no_pdf})
+        context = build(config_file, site_dir, pdf=not args.no_pdf)
     except BuildFailed as error:
         print(f"Build failed: {error}. site/ was left as it was.", file=sys.stderr)
         return 1

@@ -17,3 +17,8 @@ class ToolkitConfig(base.Config):
 
     resources_page = c.Type(bool, default=True)
     """Generate ``resources.md``: every resource once, grouped by publisher and topic, with backlinks."""
+
+    offline_zip = c.Type(bool, default=False)
+    """Also build ``downloads/ltss-toolkit-offline.zip`` (``python -m ltss_toolkit build``): the site made fit
+    for ``file://`` by Material's ``offline`` plugin, added in code, so no second configuration file repeats
+    this one."""

@@ -8,10 +8,11 @@ the plugin and the tests all take the same list, so a new kind plugs in without 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Mapping
+from typing import Callable, Mapping, Sequence
 
 from .structure.model import Toolkit
 from .structure.problems import Problems
+from .structure.publications import Document
 
 Reader = Callable[[str, str, str, Toolkit, Problems], None]
 """Reads one file (text, path from the project root, path within content/) into ``toolkit.data``."""
@@ -32,6 +33,25 @@ class Extension:
     """Functions editors can call in page bodies through mkdocs-macros, e.g. ``{{ figure("id") }}``."""
     finish_page: Callable[[str, str, Toolkit], str] | None = None
     """A last pass over each page's Markdown (path, markdown) before it is converted to HTML."""
+    documents: Callable[[Toolkit], list[Document]] | None = None
+    """PDFs of its own (the flow's pathway packets), built beside the modules' and sections'."""
+    printed_pages: Callable[[Toolkit], list[str]] | None = None
+    """Which of its generated pages go at the end of the whole-site PDF; all of them when not given."""
+
+
+def extension_documents(extensions: Sequence[Extension], toolkit: Toolkit) -> list[Document]:
+    return [document for e in extensions if e.documents is not None for document in e.documents(toolkit)]
+
+
+def printed_pages(extensions: Sequence[Extension], toolkit: Toolkit) -> list[str]:
+    """The generated pages the extensions put in the whole-site PDF, in extension order."""
+    out: list[str] = []
+    for extension in extensions:
+        if extension.printed_pages is not None:
+            out.extend(extension.printed_pages(toolkit))
+        elif extension.pages is not None:
+            out.extend(sorted(extension.pages(toolkit)))
+    return out
 
 
 def default_extensions() -> list[Extension]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -11,14 +12,15 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from .config import ToolkitConfig
-from .extensions import Extension, default_extensions
-from .loading.loader import load_toolkit
-from .structure.publications import with_download_placeholder
+from .extensions import Extension, default_extensions, extension_documents
+from .loading.store import ContentStore
 from .render.nav import UnknownArea, expand_nav
+from .render.downloads import with_download_placeholder
 from .render.escape import html_text
 from .render.page import RESOURCES_URI, render_page
 from .render.resources_page import render_resources_page
 from .structure.model import Page, Toolkit
+from .structure.publications import landing_documents, plan_documents
 
 log = get_plugin_logger(__name__)
 
@@ -30,17 +32,40 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
     project_dir: Path
     extensions: list[Extension]
     pages_by_uri: dict[str, Page]
+    landings: dict[str, str]
+    store: ContentStore | None = None
+    """Where the content comes from. ``python -m ltss_toolkit build`` and ``serve`` hand in theirs
+    (see ``use_store``) so the content is loaded once per build, and kept between previews; a plain
+    ``mkdocs build`` makes its own."""
+
+    nav_template: list[Any] | None = None
+
+    def use_store(self, store: ContentStore) -> None:
+        self.store = store
+
+    def content_store(self, config: MkDocsConfig) -> ContentStore:
+        """The store for this configuration's content folder, made on first use."""
+        if self.store is None:
+            project_dir = Path(config.config_file_path or ".").resolve().parent
+            self.store = ContentStore(project_dir / self.config.content_dir, project_dir, default_extensions())
+        return self.store
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.project_dir = Path(config.config_file_path or ".").resolve().parent
-        self.extensions = default_extensions()
-        self.toolkit, problems = load_toolkit(
-            self.project_dir / self.config.content_dir, self.project_dir, self.extensions
+        store = self.content_store(config)
+        self.project_dir = store.project_dir
+        self.extensions = store.extensions
+        loaded = store.load()
+        if loaded.problems:
+            raise PluginError(loaded.problems.report())
+        self.toolkit = loaded.toolkit
+        # Which landing page links to which PDF, from the same plan the PDF step builds from.
+        self.landings = landing_documents(
+            plan_documents(self.toolkit, "", "", more=extension_documents(self.extensions, self.toolkit))
         )
-        if problems:
-            raise PluginError(problems.report())
         try:
-            config.nav = expand_nav(config.nav, self.toolkit)
+            if self.nav_template is None:  # the same config may be built again (preview): keep the original
+                self.nav_template = config.nav
+            config.nav = expand_nav(self.nav_template, self.toolkit)
         except UnknownArea as error:
             raise PluginError(f"mkdocs.yml: {error} (fix the nav entry or add pages to that folder)") from error
         self._register_macros(config)
@@ -88,11 +113,11 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         if content_page is not None:
             self._set_edit_url(page, content_page.source)
             page.meta["title"] = html_text(content_page.title)
-            markdown = render_page(content_page, self.toolkit, markdown)
+            markdown = render_page(content_page, self.toolkit, markdown, self.landings.get(uri))
         elif not page.file.generated_by:
             self._set_edit_url(page, f"{config.docs_dir}/{uri}")
         if content_page is None:  # the home page and flow outcomes link to their PDF (content pages: render_page)
-            markdown = with_download_placeholder(uri, markdown, self.toolkit)
+            markdown = with_download_placeholder(markdown, self.landings.get(uri))
         for extension in self.extensions:
             if extension.finish_page is not None:
                 markdown = extension.finish_page(uri, markdown, self.toolkit)

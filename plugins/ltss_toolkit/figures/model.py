@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..loading.yaml_lines import YamlList, load_yaml
 from ..structure.fields import Field, check_id, check_url, read_record
 from ..structure.model import Toolkit
 from ..structure.problems import Location, Problems
-
-DATA_KEY = "figures"
-"""Where figures live in ``toolkit.data``: a dict of figure id to ``Figure``."""
 
 FIGURE_FIELDS = (
     Field("id", str, hint="add a stable id such as 'id: hcbs-share-of-ltss-spending'"),
@@ -50,20 +47,33 @@ class Figure:
     where: Location
 
 
-IDS_KEY = "figure_ids"
-"""Every figure id read, usable or not, with where it was defined: for duplicates and unknown ids."""
+@dataclass
+class Figures:
+    """Every figure read (kept in ``toolkit.data``), and every id read, usable or not, with where it was
+    defined: for duplicates and unknown ids."""
+
+    by_id: dict[str, Figure] = field(default_factory=dict)
+    ids: dict[str, Location] = field(default_factory=dict)
+
+
+def _figures(toolkit: Toolkit) -> Figures:
+    found = toolkit.data.get(Figures)
+    if found is None:
+        found = Figures()
+        toolkit.data.put(found)
+    return found
 
 
 def figures(toolkit: Toolkit) -> dict[str, Figure]:
-    return toolkit.data.setdefault(DATA_KEY, {})
+    return _figures(toolkit).by_id
 
 
 def figure_ids(toolkit: Toolkit) -> dict[str, Location]:
-    return toolkit.data.setdefault(IDS_KEY, {})
+    return _figures(toolkit).ids
 
 
 def read_figure(text: str, path: str, uri: str, toolkit: Toolkit, problems: Problems) -> None:
-    """Read one ``figures/*.yml`` file into ``toolkit.data['figures']``, recording every problem."""
+    """Read one ``figures/*.yml`` file into ``toolkit.data``, recording every problem."""
     data = load_yaml(text, path, problems)
     if data is None:
         return

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..extensions import Extension
 from .checks import check_flow
 from .pages import flow_pages
+from .publications import packet_documents, printed_pages
 from .reader import read_flow
 
 EXTENSION = Extension(
@@ -17,4 +18,6 @@ EXTENSION = Extension(
     readers={"flow.yml": read_flow},
     validate=check_flow,
     pages=flow_pages,
+    documents=packet_documents,
+    printed_pages=printed_pages,
 )

@@ -6,12 +6,12 @@ from ..structure.model import Toolkit
 from ..structure.problems import Location, Problems, did_you_mean
 from .graph import loops, reachable
 from .model import OUTCOME, QUESTION, START, Flow
-from .reader import DATA_KEY
+from .reader import flow_of
 
 
 def check_flow(toolkit: Toolkit, problems: Problems) -> None:
     """Unknown next nodes, unreachable nodes, dead ends, loops, missing ways out and missing pages."""
-    flow: Flow | None = toolkit.data.get(DATA_KEY)
+    flow = flow_of(toolkit)
     if flow is None or not flow.nodes:
         return
     _check_start(flow, problems)

@@ -16,12 +16,12 @@ from ..structure.model import Toolkit
 from .graph import parents, paths, question_numbers
 from .map_page import map_page
 from .model import MAP_URI, OUTCOME, QUESTION, START, Flow, Node
-from .reader import DATA_KEY
+from .reader import flow_of
 
 
 def flow_pages(toolkit: Toolkit) -> dict[str, str]:
     """Every page of the flow, by docs-relative path; nothing when the content has no flow."""
-    flow: Flow | None = toolkit.data.get(DATA_KEY)
+    flow = flow_of(toolkit)
     if flow is None or flow.start is None:
         return {}
     context = _Context(flow, toolkit)

@@ -15,8 +15,11 @@ from ..structure.model import Toolkit
 from ..structure.problems import Location, Problems
 from .model import KINDS, OUTCOME, QUESTION, RESERVED_IDS, START, Answer, Flow, Node, Stage
 
-DATA_KEY = "flow"
-"""Where the flow is kept in ``Toolkit.data``."""
+
+
+def flow_of(toolkit: Toolkit) -> Flow | None:
+    """The site's decision flow, if ``flow.yml`` was read."""
+    return toolkit.data.get(Flow)
 
 FLOW_FIELDS = (
     Field("stages", list, hint="list the stages, each with 'id' and 'label'"),
@@ -57,13 +60,14 @@ ANSWER_FIELDS = (
 
 
 def read_flow(text: str, path: str, uri: str, toolkit: Toolkit, problems: Problems) -> None:
-    """Reader for ``flow.yml``: keeps the flow in ``toolkit.data['flow']``."""
-    if DATA_KEY in toolkit.data:
-        first = toolkit.data[DATA_KEY].path
+    """Reader for ``flow.yml``: keeps the flow in ``toolkit.data`` (``flow_of``)."""
+    existing = flow_of(toolkit)
+    if existing is not None:
+        first = existing.path
         problems.add(Location(path, 1), "a second flow file", f"the site has one decision flow, in {first}; merge them")
         return
     flow = Flow(path=path)
-    toolkit.data[DATA_KEY] = flow
+    toolkit.data.put(flow)
     data = load_yaml(text, path, problems)
     if data is None:
         return

@@ -15,7 +15,6 @@ from ..structure.fields import Field, read_record
 from ..structure.model import Toolkit
 from ..structure.problems import Location, Problems
 
-DATA_KEY = "glossary"
 
 TERM_PATTERN = re.compile(r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\+?$")
 """Letters and digits, single hyphens inside, an optional '+' at the end: 'D-SNP', 'QMB+', 'MedPAC'."""
@@ -53,7 +52,7 @@ class Glossary:
 
 
 def glossary(toolkit: Toolkit) -> Glossary | None:
-    return toolkit.data.get(DATA_KEY)
+    return toolkit.data.get(Glossary)
 
 
 def read_glossary(text: str, path: str, uri: str, toolkit: Toolkit, problems: Problems) -> None:
@@ -76,7 +75,7 @@ def read_glossary(text: str, path: str, uri: str, toolkit: Toolkit, problems: Pr
             continue
         if values["expansion"] and values["definition"]:
             found.terms[values["term"]] = Term(values["term"], values["expansion"], values["definition"], where)
-    toolkit.data[DATA_KEY] = found
+    toolkit.data.put(found)
 
 
 def _check_term(term: str, where: Location, found: Glossary, problems: Problems) -> bool:

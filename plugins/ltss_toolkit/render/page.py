@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from .downloads import download_placeholder
 from .escape import external_link, html_text, md_text, relative
-from ..structure.publications import download_placeholder
 from ..structure.model import Page, Reference, Resource, Toolkit
 from ..structure.relations import see_also
 from ..structure.validate import FOOTNOTE_REF
@@ -37,14 +37,12 @@ def footnote_definition(reference: Reference) -> str:
     return f"[^{reference.id}]: {text}"
 
 
-def render_page(page: Page, toolkit: Toolkit, body: str, before_body: str = "") -> str:
-    """The full Markdown of a content page, around a body that macros have already rendered."""
+def render_page(page: Page, toolkit: Toolkit, body: str, download: str | None = None) -> str:
+    """The full Markdown of a content page, around a body that macros have already rendered; ``download`` is
+    the id of the PDF whose link the page carries (filled in after the PDFs are built)."""
     out = [f"# {md_text(page.title)}", "", f'<p class="ltss-summary">{html_text(page.summary)}</p>', ""]
-    download = download_placeholder(page.uri, toolkit)  # filled with the PDF's link after the PDFs are built
     if download:
-        out += [download, ""]
-    if before_body:
-        out += [before_body, ""]
+        out += [download_placeholder(download), ""]
     out += [body.strip(), ""]
     if page.questions:
         out += ["## Questions to consider", ""]

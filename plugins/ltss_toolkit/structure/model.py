@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TypeVar
 
 from .problems import Location
 
@@ -120,11 +120,30 @@ class Section:
         items: list[Page | Section] = [*self.pages, *self.sections]
         return sorted(items, key=lambda item: (item.order, item.title))
 
-    def top(self) -> "Section":
-        section = self
-        while section.parent is not None and section.parent.parent is not None:
-            section = section.parent
-        return section
+
+T = TypeVar("T")
+
+
+class ExtensionData:
+    """What extensions load (the decision flow, figures, case studies, glossary), one object per type, so
+    each is read back with its type: ``toolkit.data.get(Flow)`` is a ``Flow`` or None. Indexes derived once
+    per model (page relations) are kept the same way."""
+
+    def __init__(self) -> None:
+        self._by_type: dict[type, object] = {}
+
+    def get(self, kind: type[T]) -> T | None:
+        value = self._by_type.get(kind)
+        return value if isinstance(value, kind) else None
+
+    def put(self, value: object) -> None:
+        self._by_type[type(value)] = value
+
+    def remove(self, kind: type) -> None:
+        self._by_type.pop(kind, None)
+
+    def __contains__(self, kind: type) -> bool:
+        return kind in self._by_type
 
 
 @dataclass
@@ -137,9 +156,8 @@ class Toolkit:
     pages: dict[str, Page] = field(default_factory=dict)
     roots: dict[str, Section] = field(default_factory=dict)
     """Top-level content areas by folder name (``pathways``, ``modules``)."""
-    data: dict[str, Any] = field(default_factory=dict)
-    """What extensions load (the decision flow, figures, case studies, glossary), by extension name;
-    also indexes derived once per build (page relations, landing pages of the PDFs)."""
+    data: ExtensionData = field(default_factory=ExtensionData)
+    """What extensions load, by type (see ``ExtensionData``)."""
     assets: dict[str, str] = field(default_factory=dict)
     """Other files (images, data) to publish as they are: docs-relative path to absolute source path."""
 

@@ -38,9 +38,10 @@ class _Index:
 
 
 def _index(toolkit: Toolkit) -> _Index:
-    index = toolkit.data.get("relations")
-    if not isinstance(index, _Index):
-        index = toolkit.data["relations"] = _Index(toolkit)
+    index = toolkit.data.get(_Index)
+    if index is None:
+        index = _Index(toolkit)
+        toolkit.data.put(index)
     return index
 
 
