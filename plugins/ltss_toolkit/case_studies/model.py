@@ -6,7 +6,7 @@ import posixpath
 from dataclasses import dataclass
 
 from ..loading.readers import yaml_list
-from ..structure.fields import Field, check_id, read_record
+from ..loading.fields import Field, check_id, read_record
 from ..structure.model import Toolkit
 from ..structure.problems import Location, Problems, did_you_mean
 

@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass, field
 
 from ..loading.yaml_lines import YamlList, load_yaml
-from ..structure.fields import Field, check_id, check_url, read_record
+from ..loading.fields import Field, check_id, check_url, read_record
 from ..structure.model import Toolkit
 from ..structure.problems import Location, Problems
 

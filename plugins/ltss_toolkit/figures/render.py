@@ -7,7 +7,7 @@ the same way every time, so the same data always gives the same bytes.
 
 from __future__ import annotations
 
-from ..render.escape import external_link, html_text
+from ..render.escape import external_link, html_text, svg_number as _n
 from .model import Figure
 
 WIDTH = 640
@@ -29,12 +29,6 @@ def format_value(value: float, unit: str) -> str:
     """A value as people write it: no trailing '.0', and a '%' sign when the unit is percent."""
     text = f"{value:,.10g}"
     return f"{text}%" if unit.strip().lower() in ("percent", "%") else text
-
-
-def _n(number: float) -> str:
-    """A coordinate with at most one decimal, written the same way on every run."""
-    text = f"{round(number, 1):.1f}"
-    return text[:-2] if text.endswith(".0") else text
 
 
 def render_chart(figure: Figure) -> str:

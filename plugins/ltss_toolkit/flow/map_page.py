@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import textwrap
 
-from ..render.escape import html_text, md_text, relative
+from ..render.escape import html_text, md_text, relative, svg_number as _n
 from .graph import layers
 from .layout import Box, Drawing, Edge, lay_out
 from .model import MAP_URI, OUTCOME, QUESTION, START, Flow, Node
@@ -162,12 +162,6 @@ def _path(points: list[tuple[float, float]]) -> str:
             d.append(f"C{_n(x)},{_n(middle)} {_n(nx)},{_n(middle)} {_n(nx)},{_n(ny)}")
         x, y = nx, ny
     return " ".join(d)
-
-
-def _n(value: float) -> str:
-    """Numbers as short, stable text: ``12`` rather than ``12.0``."""
-    text = f"{value:.1f}"
-    return text[:-2] if text.endswith(".0") else text
 
 
 def outline(flow: Flow) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..loading.yaml_lines import YamlList, YamlMap, load_yaml
-from ..structure.fields import Field, check_id, item_line, read_record
+from ..loading.fields import Field, check_id, field_lines, read_record
 from ..structure.model import Toolkit
 from ..structure.problems import Location, Problems
 from .model import KINDS, OUTCOME, QUESTION, RESERVED_IDS, START, Answer, Flow, Node, Stage
@@ -132,10 +132,6 @@ def _read_node(item: Any, path: str, line: int, problems: Problems) -> Node | No
             "choose another id (" + " and ".join(f"'{r}'" for r in RESERVED_IDS) + " are reserved)",
         )
         return None
-    lines = {key: [item.line_of(key)] for key in item}
-    for key in ("about", "recommends", "answers"):
-        if isinstance(item.get(key), YamlList):
-            lines[key] = [item_line(item, key, i) for i in range(max(1, len(item[key])))]
     node = Node(
         id=values["id"],
         kind=kind,
@@ -146,7 +142,7 @@ def _read_node(item: Any, path: str, line: int, problems: Problems) -> Node | No
         short=values["short"] or "",
         about=tuple(values.get("about") or ()),
         recommends=tuple(values.get("recommends") or ()),
-        lines=lines,
+        lines=field_lines(item, default=line),
     )
     if kind == START and values["next"]:
         node.answers = (Answer("start", "Start now", values["next"], Location(path, item.line_of("next")), item.line_of("next"), "Start"),)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..loading.readers import yaml_list
 from ..loading.yaml_lines import YamlMap
-from ..structure.fields import Field, read_record
+from ..loading.fields import Field, read_record
 from ..structure.model import Toolkit
 from ..structure.problems import Location, Problems
 

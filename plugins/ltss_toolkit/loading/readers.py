@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..structure.fields import Field, check_id, check_url, item_line, read_record
+from .fields import Field, check_id, check_url, field_lines, read_record
 from ..structure.model import RESOURCE_KINDS, Page, Reference, Resource, Topic
 from ..structure.problems import Location, Problems
 from .front_matter import split_page
@@ -125,9 +125,5 @@ def read_page(text: str, path: str, uri: str, problems: Problems) -> Page | None
         body_line=source.body_line,
         source=path,
         uri=uri,
-        field_lines={key: [source.meta.line_of(key)] for key in ("id", "title", "summary", "order")}
-        | {
-            key: [item_line(source.meta, key, i) for i in range(max(1, len(values[key] or ())))]
-            for key in ("resources", "topics", "questions")
-        },
+        lines=field_lines(source.meta, default=1),
     )

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from .pdf.downloads import MANIFEST_NAME, human_size, link_downloads, read_manifest
 from .context import BuildContext, BuildFailed
+from .placeholders import fill_pages
 from .site import build_html, offline_variant, toolkit_plugin
 from .reproducible_zip import ZipSummary, source_date, write_zip
 
@@ -143,13 +144,7 @@ def fill_size_placeholders(site_dir: Path, labels: dict[str, str]) -> int:
         filled += 1
         return f"{match.group(1)}{html.escape(label)}{match.group(4)}"
 
-    for page in sorted(site_dir.rglob("*.html")):
-        text = page.read_text(encoding="utf-8")
-        if "ltss-bundle-size" not in text:
-            continue
-        new_text = _SIZE_PLACEHOLDER.sub(replace, text)
-        if new_text != text:
-            page.write_text(new_text, encoding="utf-8")
+    fill_pages(site_dir, "ltss-bundle-size", lambda text, folder: _SIZE_PLACEHOLDER.sub(replace, text))
     return filled
 
 

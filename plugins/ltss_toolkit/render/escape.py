@@ -29,3 +29,9 @@ def relative(target_uri: str, from_uri: str) -> str:
     """A relative Markdown link target from one docs page to another (``a/b.md`` style)."""
     rel = posixpath.relpath(target_uri, posixpath.dirname(from_uri) or ".")
     return quote(rel, safe="/#.-_~")
+
+
+def svg_number(value: float) -> str:
+    """A coordinate or length in an SVG: at most one decimal, no trailing ``.0``, the same text on every run."""
+    text = f"{round(value, 1):.1f}"
+    return text[:-2] if text.endswith(".0") else text

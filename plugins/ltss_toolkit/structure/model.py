@@ -6,7 +6,7 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from .problems import Location
+from .problems import FieldLines, Location
 
 RESOURCE_KINDS = (
     "article",
@@ -77,13 +77,12 @@ class Page:
     """Path of the source file relative to the project root, e.g. ``content/pathways/x.md``."""
     uri: str
     """Path of the page relative to the docs root, e.g. ``pathways/x.md``."""
-    field_lines: dict[str, list[int]] = field(default_factory=dict)
-    """Line of each item of the list fields (``resources``, ``topics``), for messages."""
+    lines: FieldLines = field(default_factory=FieldLines)
+    """Line of each field and of each item of the list fields (``resources``, ``topics``), for messages."""
     section: "Section | None" = None
 
     def line_of(self, key: str, index: int = 0) -> int:
-        lines = self.field_lines.get(key) or [1]
-        return lines[min(index, len(lines) - 1)]
+        return self.lines.line_of(key, index)
 
     @property
     def is_index(self) -> bool:

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from ..loading.yaml_lines import YamlList, YamlMap
-from .problems import Location, Problems, did_you_mean
+from .yaml_lines import YamlList, YamlMap
+from ..structure.problems import FieldLines, Location, Problems, did_you_mean
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 URL_PATTERN = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:[/?#]\S*)?$")
@@ -94,14 +94,17 @@ def read_record(
     return values
 
 
-def item_line(data: Any, key: str, index: int) -> int:
-    """The line of the ``index``-th item of list field ``key`` in ``data``, or the field's line."""
-    if isinstance(data, YamlMap):
-        value = data.get(key)
-        if isinstance(value, YamlList) and index < len(value.item_lines):
-            return value.item_lines[index]
-        return data.line_of(key)
-    return 1
+def field_lines(data: YamlMap, default: int) -> FieldLines:
+    """The line of each field of ``data``, and of each item of its list fields (the field's own line for an
+    empty list)."""
+    lines: dict[str, list[int]] = {}
+    for key in data:
+        value = data[key]
+        if isinstance(value, YamlList) and value:
+            lines[key] = list(value.item_lines)
+        else:
+            lines[key] = [data.line_of(key)]
+    return FieldLines(lines, default)
 
 
 def check_id(value: Any, where: Location, what: str, problems: Problems) -> bool:
