@@ -26,7 +26,7 @@ site: install
 
 ## Live preview for editors at http://127.0.0.1:8000 (no PDFs).
 serve: install
-	$(BIN)/mkdocs serve
+	$(BIN)/python -m ltss_toolkit serve
 
 ## Every test: unit, golden, end-to-end builds, and browser checks in headless Chromium.
 test: install browser

@@ -90,6 +90,27 @@ nav:
 """
 
 
+SMALL_SITE = {
+    "mkdocs.yml": MINIMAL_MKDOCS + "strict: true\nvalidation:\n  unrecognized_links: warn\n  anchors: warn\n",
+    "docs/index.md": "# Home\n",
+    "content/topics.yml": "- id: pace\n  label: PACE\n",
+    "content/pathways/index.md": "---\nid: pathways\ntitle: Pathways\nsummary: Where to start.\norder: 0\n---\nAbout.\n",
+    "content/pathways/first.md": (
+        "---\nid: first\ntitle: First page\nsummary: The first.\norder: 1\nresources: []\ntopics: [pace]\n---\n"
+        "The first page.\n"
+    ),
+    "content/pathways/second.md": (
+        "---\nid: second\ntitle: Second page\nsummary: The second.\norder: 2\nresources: [shared-guide]\n---\n"
+        "The second page.\n"
+    ),
+    "content/pathways/resources.yml": (
+        "- id: shared-guide\n  title: A guide\n  publisher: Example\n  year: 2019\n"
+        "  url: https://example.org/guide\n  kind: guide\n  topics: [pace]\n"
+    ),
+}
+"""A small project with a nav, three pages and a resource: for the preview's tests."""
+
+
 def write_tree(root: Path, files: dict[str, str]) -> Path:
     for relative, text in files.items():
         path = root / relative

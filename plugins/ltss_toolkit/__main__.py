@@ -1,4 +1,5 @@
-"""Command line: ``python -m ltss_toolkit build`` builds the site, PDFs and offline bundle safely."""
+"""Command line: ``python -m ltss_toolkit build`` builds the site, PDFs and offline bundle safely;
+``python -m ltss_toolkit serve`` is the live preview."""
 
 from __future__ import annotations
 
@@ -26,7 +27,17 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
     b.add_argument("-d", "--site-dir", default=None, type=Path, help="where to write the site (default: site/)")
     b.add_argument("--no-pdf", action="store_true", help="skip the PDFs (faster previews)")
+    s = sub.add_parser("serve", help="live preview at http://127.0.0.1:8000; content errors show in the browser")
+    s.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
+    s.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="host:port to serve on")
     args = parser.parse_args(argv)
+    if args.command == "serve":
+        from .serve import serve
+
+        show_mkdocs_messages()
+        host, _, port = args.dev_addr.rpartition(":")
+        serve(args.config_file, host or "127.0.0.1", int(port))
+        return 0
     config_file: Path = args.config_file.resolve()
     site_dir = args.site_dir or config_file.parent / "site"
     show_mkdocs_messages()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import jinja2
+import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -17,12 +19,38 @@ from .loading.store import ContentStore
 from .render.nav import UnknownArea, expand_nav
 from .render.downloads import with_download_placeholder
 from .render.escape import html_text
-from .render.page import RESOURCES_URI, render_page
-from .render.resources_page import render_resources_page
+from .render.page import render_page
+from .render.sources import changed_pages, generated_sources
 from .structure.model import Page, Toolkit
 from .structure.publications import landing_documents, plan_documents
 
 log = get_plugin_logger(__name__)
+
+
+class GeneratedFile(File):
+    """A page made from content. A preview rebuild (``incremental``) skips it when its Markdown is the same
+    as in the last build; MkDocs' own check compares file times, which generated pages do not have."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged and super().is_modified()
+
+
+class TemplateCache(jinja2.BytecodeCache):
+    """Compiled theme templates kept in memory between the preview's rebuilds (MkDocs makes a new Jinja
+    environment for each build, which would compile Material's templates again every time)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 class ToolkitPlugin(BasePlugin[ToolkitConfig]):
@@ -39,6 +67,15 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
     ``mkdocs build`` makes its own."""
 
     nav_template: list[Any] | None = None
+    incremental = False
+    """Set by the preview when only pages were edited: rebuild the pages whose Markdown changed (the page,
+    and those whose "See also", backlinks or flow text changed with it), or all of them if the nav changed."""
+    template_cache: TemplateCache | None = None
+    """Given by the preview, which builds the same configuration again and again."""
+    last_build: tuple[Any, dict[str, str]] | None = None
+    """The nav and every generated page's Markdown of the last build, for ``incremental``."""
+    rebuilt: set[str] | None = None
+    """The generated pages the last build rebuilt; None when it rebuilt everything."""
 
     def use_store(self, store: ContentStore) -> None:
         self.store = store
@@ -85,19 +122,27 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.pages_by_uri = {page.uri: page for page in self.toolkit.pages.values()}
+        sources = generated_sources(self.toolkit, self.extensions, self.landings, self.config.resources_page)
+        before, self.last_build = self.last_build, (config.nav, sources)
+        self.rebuilt = None
+        if self.incremental and before is not None and before[0] == config.nav:
+            self.rebuilt = changed_pages(before[1], sources)
         for page in self.toolkit.pages.values():
-            self._add(files, File.generated(config, page.uri, content=page.body))
+            self._add(files, GeneratedFile.generated(config, page.uri, content=page.body))
         for uri, source in sorted(self.toolkit.assets.items()):
             self._add(files, File.generated(config, uri, abs_src_path=source))
-        if self.config.resources_page:
-            self._add(files, File.generated(config, RESOURCES_URI, content=render_resources_page(self.toolkit)))
-        for extension in self.extensions:
-            if extension.pages is not None:
-                for uri, markdown in sorted(extension.pages(self.toolkit).items()):
-                    self._add(files, File.generated(config, uri, content=markdown))
+        for uri in sorted(set(sources) - set(self.pages_by_uri)):
+            self._add(files, GeneratedFile.generated(config, uri, content=sources[uri]))
         return files
 
+    def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        if self.template_cache is not None:
+            env.bytecode_cache = self.template_cache
+        return env
+
     def _add(self, files: Files, file: File) -> None:
+        if isinstance(file, GeneratedFile) and self.rebuilt is not None:
+            file.unchanged = file.src_uri not in self.rebuilt
         if files.get_file_from_path(file.src_uri) is not None:
             raise PluginError(
                 f"{self.config.content_dir}/{file.src_uri}: a file in docs/ has the same path; rename one of them"

@@ -6,11 +6,12 @@ mappings and lists we build instead of throwing them away.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import yaml
 
-from ..structure.problems import Location, Problems
+from ..structure.problems import Location, Problem, Problems
 
 
 class YamlMap(dict):
@@ -63,7 +64,23 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _co
 
 
 def load_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) -> Any:
-    """Parse YAML text; on a syntax error record a problem at its line and return None."""
+    """Parse YAML text; on a syntax error record a problem at its line and return None.
+
+    The same text parses to the same (shared, never modified) value: the preview reads every file again after
+    an edit, and only the edited one is parsed again.
+    """
+    data, found = _parse(text, path, line_offset)
+    problems.items.extend(found)
+    return data
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(text: str, path: str, line_offset: int) -> tuple[Any, tuple[Problem, ...]]:
+    problems = Problems()
+    return _load(text, path, problems, line_offset), tuple(problems.items)
+
+
+def _load(text: str, path: str, problems: Problems, line_offset: int) -> Any:
     loader = _LineLoader(text)
     loader.line_offset = line_offset
     loader.duplicate_keys = []

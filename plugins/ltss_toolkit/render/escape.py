@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -25,6 +26,7 @@ def external_link(url: str, label: str) -> str:
     return f'<a href="{html_text(url)}">{html_text(label)}</a>'
 
 
+@functools.lru_cache(maxsize=65536)
 def relative(target_uri: str, from_uri: str) -> str:
     """A relative Markdown link target from one docs page to another (``a/b.md`` style)."""
     rel = posixpath.relpath(target_uri, posixpath.dirname(from_uri) or ".")

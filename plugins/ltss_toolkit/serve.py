@@ -1,0 +1,199 @@
+"""``python -m ltss_toolkit serve``: the live preview for editors, fast and honest about errors.
+
+One ``MkDocsConfig`` and one content store live for the whole session. After a save, the content is read
+again (only if a file changed) and MkDocs rebuilds only the pages whose Markdown changed (the edited page, and
+pages whose "See also", backlinks or flow text changed with it; everything when the nav, a data file or
+mkdocs.yml changed). A content error does not freeze the preview: every page shows what is wrong, as
+``path:line`` with how to fix it, and the site comes back by itself once the file is fixed.
+
+Pages the preview did not rebuild are not in its search index until the next full rebuild.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
+
+from .loading.store import ContentStore
+from .outputs.context import BuildFailed
+from .plugin import TemplateCache
+from .outputs.site import build_html, content_store, load_site_config, toolkit_plugin
+
+log = logging.getLogger("mkdocs.ltss_toolkit.serve")
+
+DIRTY_NOTICE = "A 'dirty' build is being performed"
+"""MkDocs' warning for every incremental build: expected here, so neither shown nor counted."""
+
+
+class _Messages(logging.Handler):
+    """Warnings and errors MkDocs and its plugins log during one build (strict mode's failures)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.name == log.name:
+            return
+        message = record.getMessage()
+        if not message.startswith(DIRTY_NOTICE) and not message.startswith("Aborted with"):
+            self.lines.append(message)
+
+
+def error_page(title: str, lines: list[str]) -> str:
+    items = "\n".join(f"<li><code>{html.escape(line)}</code></li>" for line in lines)
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>{html.escape(title)}</title>
+<style>
+body {{ font: 16px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; }}
+h1 {{ color: #b00020; }} li {{ margin: .5rem 0; }} code {{ white-space: pre-wrap; font-size: .95rem; }}
+</style></head>
+<body>
+<main>
+<h1 id="ltss-preview-error">{html.escape(title)}</h1>
+<p>Fix the files below and save: this page reloads by itself when the site builds again.</p>
+<ul class="ltss-preview-problems">
+{items}
+</ul>
+</main>
+</body>
+</html>
+"""
+
+
+class Preview:
+    """Builds the site into ``root`` for the preview server, or an error page into ``error_root``."""
+
+    def __init__(self, config_file: Path, root: Path, serve_url: str) -> None:
+        self.config_file = config_file
+        self.root = root
+        self.error_root = root.parent / "error"
+        self.serve_url = serve_url
+        self.config: MkDocsConfig | None = None
+        self.config_mtime = 0.0
+        self.store: ContentStore | None = None
+        self.showing_error = False
+        self.last_seconds = 0.0
+        self.builds = 0
+
+    def _config(self) -> tuple[MkDocsConfig, ContentStore, bool]:
+        """The loaded configuration, loaded again only when mkdocs.yml changed; True if it is new."""
+        mtime = self.config_file.stat().st_mtime
+        if self.config is not None and self.store is not None and mtime == self.config_mtime:
+            return self.config, self.store, False
+        config = load_site_config(self.config_file, self.root, strict=False)
+        config.site_url = self.serve_url
+        store = content_store(config)
+        if self.store is not None and self.store.content_dir == store.content_dir:
+            store = self.store  # keep the loaded model
+            toolkit_plugin(config).use_store(store)
+        toolkit_plugin(config).template_cache = TemplateCache()
+        self.config, self.store, self.config_mtime = config, store, mtime
+        return config, store, True
+
+    def build(self) -> bool:
+        """One rebuild; True if the site was built, False if the error page is shown instead."""
+        started = time.perf_counter()
+        messages = _Messages()
+        logging.getLogger("mkdocs").addHandler(messages)
+        try:
+            config, store, new_config = self._config()
+            previous = store.current
+            loaded = store.load()
+            if loaded.problems:
+                return self._show_error("The content has problems", loaded.problems.lines())
+            changed = loaded.changed_files(previous)
+            plugin = toolkit_plugin(config)
+            only_pages = not new_config and not self.showing_error and all(p.endswith(".md") for p in changed)
+            plugin.incremental = only_pages
+            build_html(config, store, dirty=only_pages, serve_url=self.serve_url)
+            if messages.lines:
+                return self._show_error("The site has problems", messages.lines)
+        except BuildFailed as error:
+            return self._show_error("The site could not be built", [*messages.lines, str(error)])
+        except Exception as error:  # a preview must never freeze: say what happened and keep serving
+            log.exception("preview build failed")
+            return self._show_error("The site could not be built", [*messages.lines, f"{type(error).__name__}: {error}"])
+        finally:
+            logging.getLogger("mkdocs").removeHandler(messages)
+            self.last_seconds = time.perf_counter() - started
+            self.builds += 1
+        self.showing_error = False
+        return True
+
+    def _show_error(self, title: str, lines: list[str]) -> bool:
+        """Write the error page at the address of every page of the last good site (and the home page), so
+        whichever page the editor has open shows it and reloads when the build works again."""
+        lines = list(lines)
+        shutil.rmtree(self.error_root, ignore_errors=True)
+        page = error_page(title, lines)
+        targets = {Path("index.html"), Path("404.html")}
+        if self.root.is_dir():
+            targets.update(p.relative_to(self.root) for p in self.root.rglob("*.html"))
+        for relative in targets:
+            path = self.error_root / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(page, encoding="utf-8")
+        self.showing_error = True
+        for line in lines:
+            log.error(line)
+        return False
+
+    @property
+    def serving_root(self) -> Path:
+        return self.error_root if self.showing_error else self.root
+
+
+def make_server(config_file: Path, host: str, port: int, polling: float = 0.1) -> tuple[LiveReloadServer, Preview]:
+    """The preview, built once, and its server (not started): ``server.serve()`` runs it in the calling thread."""
+    scratch = Path(tempfile.mkdtemp(prefix="ltss-preview-"))
+    config_file = config_file.resolve()
+    serve_url = f"http://{host}:{port}/"
+    preview = Preview(config_file, scratch / "site", serve_url)
+
+    def rebuild() -> None:
+        preview.build()
+        server.root = str(preview.serving_root)
+        log.info(f"Preview rebuilt in {preview.last_seconds:.2f} s")
+
+    preview.build()
+    server = LiveReloadServer(
+        builder=rebuild, host=host, port=port, root=str(preview.serving_root), polling_interval=polling
+    )
+    server.build_delay = 0.05  # MkDocs waits 0.1 s for more changes; one save is one change
+
+    def not_found(code: int) -> bytes | None:
+        page = preview.serving_root / "404.html"
+        return page.read_bytes() if code == 404 and page.is_file() else None
+
+    server.error_handler = not_found
+    project_dir = config_file.parent
+    docs_dir, content_dir = project_dir / "docs", project_dir / "content"
+    if preview.config is not None:
+        docs_dir = Path(preview.config.docs_dir)
+        content_dir = project_dir / toolkit_plugin(preview.config).config.content_dir
+    for path in (config_file, docs_dir, content_dir):
+        if path.exists():
+            server.watch(str(path))
+    return server, preview
+
+
+def serve(config_file: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve the preview until interrupted (Ctrl+C)."""
+    server, preview = make_server(config_file, host, port)
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        log.info("Shutting down...")
+    finally:
+        server.shutdown()
+        shutil.rmtree(preview.root.parent, ignore_errors=True)
