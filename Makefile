@@ -10,9 +10,13 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test serve install browser clean bench
+.PHONY: site test serve install browser clean bench preflight
 
-$(STAMP): requirements.txt pyproject.toml
+## System packages (python3-venv, Pango, fonts): installed with apt-get as root, else the command is printed.
+preflight:
+	@$(PYTHON) scripts/preflight
+
+$(STAMP): requirements.txt pyproject.toml | preflight
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps -e .

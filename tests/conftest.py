@@ -42,11 +42,13 @@ TEST_PDF_CACHE = PROJECT / ".cache" / "pdf-tests"
 other's; throwaway projects keep theirs in their own folder."""
 
 
-def run_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """Build a project with the engine's own command, as `make site` does."""
-    env = build_env()
+def run_build(
+    project: Path, site_dir: Path, *extra: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Build a project with the engine's own command, as `make site` does (``env``: instead of build_env())."""
+    env = dict(env or build_env())
     if project.resolve() == PROJECT:
-        env["LTSS_PDF_CACHE"] = str(TEST_PDF_CACHE)
+        env.setdefault("LTSS_PDF_CACHE", str(TEST_PDF_CACHE))
     return subprocess.run(
         [sys.executable, "-m", "ltss_toolkit", "build", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir), *extra],
         cwd=project,
@@ -80,6 +82,7 @@ markdown_extensions: [abbr, attr_list, footnotes, md_in_html, tables, toc]
 plugins:
   - search
   - macros:
+      render_by_default: false
       on_error_fail: true
   - ltss-toolkit:
       edit_url_template: https://example.org/edit/{path}
@@ -94,13 +97,13 @@ SMALL_SITE = {
     "mkdocs.yml": MINIMAL_MKDOCS + "strict: true\nvalidation:\n  unrecognized_links: warn\n  anchors: warn\n",
     "docs/index.md": "# Home\n",
     "content/topics.yml": "- id: pace\n  label: PACE\n",
-    "content/pathways/index.md": "---\nid: pathways\ntitle: Pathways\nsummary: Where to start.\norder: 0\n---\nAbout.\n",
+    "content/pathways/index.md": "---\nid: pathways\nreviewed: 2024-01-15\ntitle: Pathways\nsummary: Where to start.\norder: 0\n---\nAbout.\n",
     "content/pathways/first.md": (
-        "---\nid: first\ntitle: First page\nsummary: The first.\norder: 1\nresources: []\ntopics: [pace]\n---\n"
+        "---\nid: first\nreviewed: 2024-01-15\ntitle: First page\nsummary: The first.\norder: 1\nresources: []\ntopics: [pace]\n---\n"
         "The first page.\n"
     ),
     "content/pathways/second.md": (
-        "---\nid: second\ntitle: Second page\nsummary: The second.\norder: 2\nresources: [shared-guide]\n---\n"
+        "---\nid: second\nreviewed: 2024-01-15\ntitle: Second page\nsummary: The second.\norder: 2\nresources: [shared-guide]\n---\n"
         "The second page.\n"
     ),
     "content/pathways/resources.yml": (
@@ -203,15 +206,18 @@ GOLDEN = Path(__file__).parent / "golden"
 
 
 def golden_cases(kind: str) -> list[Path]:
-    """The case folders of ``tests/golden/<kind>/``: each a ``content/`` tree and an ``expected.yml``."""
-    return sorted(p for p in (GOLDEN / kind).iterdir() if p.is_dir())
+    """The case folders of ``tests/golden/<kind>/``: each a ``content/`` tree and an ``expected.yml``
+    (folders starting with ``_`` are shared parts, not cases)."""
+    return sorted(p for p in (GOLDEN / kind).iterdir() if p.is_dir() and not p.name.startswith("_"))
 
 
 def load_golden(case: Path, extensions) -> tuple[object, dict]:
-    """Load a golden case, check its exact problem lines, and return the model and the expected data."""
-    from ltss_toolkit.loading.loader import load_toolkit
+    """Load a golden case as the engine does (``content/``, and ``docs/`` when the case has one, links
+    included), check its exact problem lines, and return the model and the expected data."""
+    from ltss_toolkit.engine import load_site
 
     expected = yaml.safe_load((case / "expected.yml").read_text(encoding="utf-8"))
-    toolkit, problems = load_toolkit(case / "content", case, extensions)
+    docs = case / "docs"
+    toolkit, problems = load_site(case, case / "content", docs if docs.is_dir() else None, extensions)
     assert problems.lines() == expected.get("problems", [])
     return toolkit, expected

@@ -20,8 +20,9 @@ LAYERS = [
     {"extensions"},  # what a kind of content plugs in (readers, checks, pages, PDFs)
     {"loading"},  # files to model
     {"render"},  # model to Markdown and HTML
-    {"flow", "figures", "case_studies", "glossary"},  # the extensions: each reads, checks and renders its kind
-    {"config", "plugin"},  # the MkDocs plugin, fed by everything above
+    {"flow", "figures", "case_studies", "glossary", "trust", "open_data"},  # the extensions, each a kind of content
+    {"engine"},  # the content's one entry: load, validate, check links
+    {"errors", "config", "plugin"},  # the MkDocs plugin, fed by everything above
     {"outputs"},  # the build: MkDocs in-process, PDFs, offline zip
     {"serve", "__main__"},  # commands
 ]

@@ -153,7 +153,7 @@ def test_size_labels_and_placeholders(tmp_path: Path) -> None:
 SMALL_CONTENT = {
     "content/topics.yml": "- id: pace\n  label: PACE\n",
     "content/pathways/index.md": (
-        "---\nid: pathways\ntitle: Pathways\nsummary: Where a state starts.\norder: 0\n"
+        "---\nid: pathways\nreviewed: 2026-01-15\ntitle: Pathways\nsummary: Where a state starts.\norder: 0\n"
         "resources: [pace-guide]\ntopics: [pace]\n---\nAbout PACE.\n"
     ),
     "content/pathways/resources.yml": (

@@ -103,7 +103,10 @@ def test_figure_on_a_small_site(small_project, tmp_path) -> None:
     project = small_project(
         {
             "content/topics.yml": "- id: data\n  label: Data\n",
-            "content/pathways/index.md": '---\nid: p\ntitle: P\nsummary: S.\norder: 0\n---\nBefore.\n\n{{ figure("share") }}\n\nAfter.\n',
+            "content/pathways/index.md": (
+                '---\nid: p\nreviewed: 2026-01-15\ntitle: P\nsummary: S.\norder: 0\nmacros: true\n---\n'
+                'Before.\n\n{{ figure("share") }}\n\nAfter.\n'
+            ),
             "content/pathways/figures/share.yml": (
                 "id: share\ntitle: A <share>\ndescription: D.\nunit: percent\nsource: S\nsource_url: null\n"
                 "series:\n  - label: A\n    value: 1\n  - label: B\n    value: 2\n"

@@ -78,7 +78,7 @@ def test_small_site_marks_acronyms_on_content_and_docs_pages(small_project, tmp_
         {
             "content/topics.yml": "- id: data\n  label: Data\n",
             "content/glossary.yml": "- term: LTSS\n  expansion: long-term services and supports\n  definition: Help.\n",
-            "content/pathways/index.md": "---\nid: p\ntitle: P\nsummary: S.\norder: 0\n---\nAbout LTSS.\n",
+            "content/pathways/index.md": "---\nid: p\nreviewed: 2026-01-15\ntitle: P\nsummary: S.\norder: 0\n---\nAbout LTSS.\n",
             "docs/index.md": "# Home\n\nLTSS on a docs page.\n",
         },
         mkdocs_yml=MINIMAL_MKDOCS + "  - Glossary: glossary.md\n",

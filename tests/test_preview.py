@@ -67,7 +67,7 @@ def test_a_content_error_shows_on_every_page_then_the_site_comes_back(preview) -
     assert made.build() is False and made.showing_error
     for url in ("", "pathways/first", "pathways/second"):
         html = page_html(made, url)
-        assert "content/pathways/first.md:5: &#x27;order&#x27; must be a whole number" in html, url
+        assert "content/pathways/first.md:6: &#x27;order&#x27; must be a whole number" in html, url
         assert "Traceback" not in html
     save(page, good)
     assert made.build() and not made.showing_error

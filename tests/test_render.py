@@ -82,11 +82,11 @@ def test_see_also_keeps_a_place_for_the_closest_page_of_the_other_toolkit(tmp_pa
     files = {
         "content/topics.yml": "- id: t\n  label: T\n- id: rare\n  label: Rare\n",
         "content/modules/resources.yml": "- id: shared\n  title: Shared\n  publisher: CMS\n  url: null\n  kind: report\n",
-        "content/modules/index.md": f"---\nid: m\ntitle: M\nsummary: s\norder: 0\n{common}---\n",
-        "content/pathways/index.md": "---\nid: p\ntitle: P\nsummary: s\norder: 0\ntopics: [rare]\n---\n",
+        "content/modules/index.md": f"---\nid: m\nreviewed: 2026-01-15\ntitle: M\nsummary: s\norder: 0\n{common}---\n",
+        "content/pathways/index.md": "---\nid: p\nreviewed: 2026-01-15\ntitle: P\nsummary: s\norder: 0\ntopics: [rare]\n---\n",
     }
     for n in range(1, 7):
-        files[f"content/modules/m{n}.md"] = f"---\nid: m{n}\ntitle: M{n}\nsummary: s\norder: {n}\n{common}---\n"
+        files[f"content/modules/m{n}.md"] = f"---\nid: m{n}\nreviewed: 2026-01-15\ntitle: M{n}\nsummary: s\norder: {n}\n{common}---\n"
     files["content/modules/m1.md"] = files["content/modules/m1.md"].replace("topics: [t]", "topics: [t, rare]")
     write_tree(tmp_path, files)
     model, problems = load_toolkit(tmp_path / "content", tmp_path)

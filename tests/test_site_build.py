@@ -177,6 +177,7 @@ SMALL_CONTENT = {
     "content/pathways/index.md": """\
         ---
         id: pathways
+        reviewed: 2026-01-15
         title: Pathways <script>alert('title')</script>
         summary: A summary with <em>markup</em> & {{ "{{" }} braces.
         order: 0

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from .outputs.pipeline import BuildFailed, build
+from .trust import command as freshness_command
 
 
 def show_mkdocs_messages(level: int = logging.INFO) -> None:
@@ -30,7 +31,10 @@ def main(argv: list[str] | None = None) -> int:
     s = sub.add_parser("serve", help="live preview at http://127.0.0.1:8000; content errors show in the browser")
     s.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
     s.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="host:port to serve on")
+    freshness_command.add_parser(sub)
     args = parser.parse_args(argv)
+    if args.command == "freshness":
+        return int(args.run(args))
     if args.command == "serve":
         from .serve import serve
 

@@ -28,7 +28,9 @@ class Extension:
     validate: Callable[[Toolkit, Problems], None] | None = None
     """Checks run after all content is loaded (links to pages, reachability...)."""
     pages: Callable[[Toolkit], dict[str, str]] | None = None
-    """Generated pages: docs-relative path to Markdown."""
+    """Generated pages: docs-relative path to Markdown (or, for other suffixes, a file published as it is)."""
+    not_in_nav: tuple[str, ...] = ()
+    """Generated pages that need no place in the nav (reached by links); mkdocs.yml may still list them."""
     macros: Callable[[Toolkit], dict[str, Callable[..., str]]] | None = None
     """Functions editors can call in page bodies through mkdocs-macros, e.g. ``{{ figure("id") }}``."""
     finish_page: Callable[[str, str, Toolkit], str] | None = None
@@ -36,7 +38,8 @@ class Extension:
     documents: Callable[[Toolkit], list[Document]] | None = None
     """PDFs of its own (the flow's pathway packets), built beside the modules' and sections'."""
     printed_pages: Callable[[Toolkit], list[str]] | None = None
-    """Which of its generated pages go at the end of the whole-site PDF; all of them when not given."""
+    """Which of its generated pages go at the end of the whole-site PDF; when not given, its Markdown pages
+    that have a place in the nav (not ``not_in_nav``)."""
 
 
 def extension_documents(extensions: Sequence[Extension], toolkit: Toolkit) -> list[Document]:
@@ -50,14 +53,16 @@ def printed_pages(extensions: Sequence[Extension], toolkit: Toolkit) -> list[str
         if extension.printed_pages is not None:
             out.extend(extension.printed_pages(toolkit))
         elif extension.pages is not None:
-            out.extend(sorted(extension.pages(toolkit)))
+            pages = extension.pages(toolkit)
+            out.extend(uri for uri in sorted(pages) if uri.endswith(".md") and uri not in extension.not_in_nav)
     return out
 
 
 def default_extensions() -> list[Extension]:
     """Every extension the site uses, in the order their page passes run."""
     found: list[Extension] = []
-    for module_name in ("flow", "figures", "case_studies", "glossary"):
+    # The glossary last: its pass adds the acronyms' tooltips to what the others wrote.
+    for module_name in ("flow", "figures", "case_studies", "trust", "open_data", "glossary"):
         try:
             module = __import__(f"{__package__}.{module_name}", fromlist=["EXTENSION"])
         except ModuleNotFoundError as error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -10,18 +11,23 @@ import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from .config import ToolkitConfig
+from .config import ToolkitConfig, macros_opt_in_problems, setting_problems
+from .engine import load_site
+from .errors import guarded
 from .extensions import Extension, default_extensions, extension_documents
 from .loading.store import ContentStore
 from .render.nav import UnknownArea, expand_nav
 from .render.downloads import with_download_placeholder
 from .render.escape import html_text
+from .render.as_of import AsOfExtension
+from .render.macro_switch import content_page_source, generated_page_source
 from .render.page import render_page
 from .render.sources import changed_pages, generated_sources
-from .structure.model import Page, Toolkit
+from .structure.model import Page, Settings, Toolkit
+from .structure.problems import Problems
 from .structure.publications import landing_documents, plan_documents
 
 log = get_plugin_logger(__name__)
@@ -81,12 +87,30 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         self.store = store
 
     def content_store(self, config: MkDocsConfig) -> ContentStore:
-        """The store for this configuration's content folder, made on first use."""
+        """The store for this configuration's content and docs folders, made on first use."""
         if self.store is None:
             project_dir = Path(config.config_file_path or ".").resolve().parent
-            self.store = ContentStore(project_dir / self.config.content_dir, project_dir, default_extensions())
+            content_dir, docs_dir = project_dir / self.config.content_dir, Path(config.docs_dir)
+            extensions = default_extensions()
+
+            def load() -> tuple[Toolkit, Problems]:
+                problems = setting_problems(self.config, os.environ)
+                toolkit, content_problems = load_site(
+                    project_dir,
+                    content_dir,
+                    docs_dir,
+                    extensions,
+                    markdown_extensions=config.markdown_extensions,
+                    markdown_configs=config.mdx_configs,
+                    resources_page=self.config.resources_page,
+                )
+                problems.items.extend(content_problems.items)
+                return toolkit, problems
+
+            self.store = ContentStore(project_dir, [content_dir, docs_dir], extensions, load)
         return self.store
 
+    @guarded
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         store = self.content_store(config)
         self.project_dir = store.project_dir
@@ -95,6 +119,15 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         if loaded.problems:
             raise PluginError(loaded.problems.report())
         self.toolkit = loaded.toolkit
+        if self.toolkit.history_note:
+            log.info("Last updated dates: %s", self.toolkit.history_note)
+        self.toolkit.settings = Settings(
+            site_name=config.site_name,
+            site_url=config.site_url or "",
+            directory_urls=config.use_directory_urls,
+            review_every_months=self.config.review_every_months,
+            resource_age_years=self.config.resource_age_years,
+        )
         # Which landing page links to which PDF, from the same plan the PDF step builds from.
         self.landings = landing_documents(
             plan_documents(self.toolkit, "", "", more=extension_documents(self.extensions, self.toolkit))
@@ -106,6 +139,8 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         except UnknownArea as error:
             raise PluginError(f"mkdocs.yml: {error} (fix the nav entry or add pages to that folder)") from error
         self._register_macros(config)
+        # Part of the content syntax, so added here rather than in each mkdocs.yml.
+        config.markdown_extensions.append(AsOfExtension())
         return config
 
     def _register_macros(self, config: MkDocsConfig) -> None:
@@ -118,8 +153,12 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         macros_plugin = config.plugins.get("macros")
         if macros_plugin is None:
             raise PluginError("mkdocs.yml: the 'macros' plugin is needed for figures and tables; add '- macros'")
+        unsafe = macros_opt_in_problems(macros_plugin.config)
+        if unsafe:
+            raise PluginError("\n".join(unsafe))
         macros_plugin.register_macros(macros)
 
+    @guarded
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.pages_by_uri = {page.uri: page for page in self.toolkit.pages.values()}
         sources = generated_sources(self.toolkit, self.extensions, self.landings, self.config.resources_page)
@@ -128,11 +167,14 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         if self.incremental and before is not None and before[0] == config.nav:
             self.rebuilt = changed_pages(before[1], sources)
         for page in self.toolkit.pages.values():
-            self._add(files, GeneratedFile.generated(config, page.uri, content=page.body))
+            self._add(files, GeneratedFile.generated(config, page.uri, content=content_page_source(page.body, page.macros)))
         for uri, source in sorted(self.toolkit.assets.items()):
             self._add(files, File.generated(config, uri, abs_src_path=source))
+        not_in_nav = {uri for extension in self.extensions for uri in extension.not_in_nav}
         for uri in sorted(set(sources) - set(self.pages_by_uri)):
-            self._add(files, GeneratedFile.generated(config, uri, content=sources[uri]))
+            inclusion = InclusionLevel.NOT_IN_NAV if uri in not_in_nav else InclusionLevel.UNDEFINED
+            source = generated_page_source(sources[uri]) if uri.endswith(".md") else sources[uri]
+            self._add(files, GeneratedFile.generated(config, uri, content=source, inclusion=inclusion))
         return files
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
@@ -152,6 +194,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
     # After mkdocs-macros (priority 0) has rendered templates in the editor's body, so that titles,
     # summaries and citations from YAML are added as plain text and never evaluated as Jinja.
     @event_priority(-50)
+    @guarded
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         uri = page.file.src_uri
         content_page = self.pages_by_uri.get(uri) if page.file.generated_by else None
@@ -178,6 +221,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
             path = absolute.relative_to(self.project_dir).as_posix()
         page.edit_url = template.format(path=path)
 
+    @guarded
     def on_serve(self, server, config: MkDocsConfig, builder):
         server.watch(str(self.project_dir / self.config.content_dir))
         return server

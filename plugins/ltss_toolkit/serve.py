@@ -93,9 +93,6 @@ class Preview:
         config = load_site_config(self.config_file, self.root, strict=False)
         config.site_url = self.serve_url
         store = content_store(config)
-        if self.store is not None and self.store.content_dir == store.content_dir:
-            store = self.store  # keep the loaded model
-            toolkit_plugin(config).use_store(store)
         toolkit_plugin(config).template_cache = TemplateCache()
         self.config, self.store, self.config_mtime = config, store, mtime
         return config, store, True

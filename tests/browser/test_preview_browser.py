@@ -42,7 +42,7 @@ def test_content_error_shows_in_the_browser_and_the_page_recovers(tmp_path: Path
         page_file.write_text(good.replace("order: 1", "order: first"), encoding="utf-8")
         problem = tab.locator(".ltss-preview-problems li").first
         problem.wait_for(timeout=30_000)
-        assert "content/pathways/first.md:5: 'order' must be a whole number" in problem.inner_text()
+        assert "content/pathways/first.md:6: 'order' must be a whole number" in problem.inner_text()
         assert tab.locator("h1").inner_text() == "The content has problems"
 
         page_file.write_text(good.replace("The first page.", "The first page, fixed."), encoding="utf-8")

@@ -36,7 +36,7 @@ def test_one_page_per_node_and_a_map() -> None:
 
 def test_no_flow_no_pages(tmp_path: Path) -> None:
     (tmp_path / "content" / "pathways").mkdir(parents=True)
-    (tmp_path / "content" / "pathways" / "index.md").write_text("---\nid: p\ntitle: P\nsummary: S.\norder: 0\n---\nBody.\n")
+    (tmp_path / "content" / "pathways" / "index.md").write_text("---\nid: p\nreviewed: 2026-01-15\ntitle: P\nsummary: S.\norder: 0\n---\nBody.\n")
     toolkit, problems = load_toolkit(tmp_path / "content", tmp_path, default_extensions())
     assert not problems
     assert flow_pages(toolkit) == {}

@@ -11,6 +11,7 @@ import re
 from typing import Callable
 
 from ..extensions import Extension
+from ..structure.macros import require_macros
 from ..structure.model import Toolkit
 from ..structure.problems import Location, Problems, did_you_mean
 from .model import STRATEGIES, case_studies, read_case_studies, validate_case_studies
@@ -28,6 +29,7 @@ def validate(toolkit: Toolkit, problems: Problems) -> None:
         for offset, line in enumerate(page.body.splitlines()):
             for match in CASE_STUDIES_CALL.finditer(line):
                 where = Location(page.source, page.body_line + offset)
+                require_macros(page, where, "the case studies", problems)
                 if found is None:
                     problems.add(where, "page places case studies, but there is no case-studies.yml", "add one, or remove the call")
                     continue

@@ -6,6 +6,7 @@ import re
 from typing import Callable
 
 from ..extensions import Extension
+from ..structure.macros import require_macros
 from ..structure.model import Toolkit
 from ..structure.problems import Location, Problems, did_you_mean
 from .model import Figure, figure_ids, figures, read_figure
@@ -25,6 +26,7 @@ def validate_figures(toolkit: Toolkit, problems: Problems) -> None:
     for page in toolkit.pages.values():
         for offset, line in enumerate(page.body.splitlines()):
             for match in FIGURE_CALL.finditer(line):
+                require_macros(page, Location(page.source, page.body_line + offset), f"figure '{match.group(1)}'", problems)
                 if match.group(1) not in known:
                     problems.add(
                         Location(page.source, page.body_line + offset),

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ..loading.yaml_lines import YamlList, load_yaml
 from ..loading.fields import Field, check_id, check_url, read_record
 from ..structure.model import Toolkit
-from ..structure.problems import Location, Problems
+from ..structure.problems import Location, Problems, shown
 
 FIGURE_FIELDS = (
     Field("id", str, hint="add a stable id such as 'id: hcbs-share-of-ltss-spending'"),
@@ -121,7 +121,7 @@ def _read_series(items: object, path: str, line: int, problems: Problems) -> lis
         value = values["value"]
         where = Location(path, item.line_of("value"))
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-            problems.add(where, f"'value' must be a number, not {value!r}", "write the number alone, without units or quotes, e.g. 'value: 55.4'")
+            problems.add(where, f"'value' must be a number, not {shown(value)}", "write the number alone, without units or quotes, e.g. 'value: 55.4'")
             continue
         if value < 0:
             problems.add(where, f"'value' {value:g} is negative", "these bar charts start at zero; give values of zero or more")

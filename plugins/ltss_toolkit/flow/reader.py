@@ -12,7 +12,7 @@ from typing import Any
 from ..loading.yaml_lines import YamlList, YamlMap, load_yaml
 from ..loading.fields import Field, check_id, field_lines, read_record
 from ..structure.model import Toolkit
-from ..structure.problems import Location, Problems
+from ..structure.problems import Location, Problems, shown
 from .model import KINDS, OUTCOME, QUESTION, RESERVED_IDS, START, Answer, Flow, Node, Stage
 
 
@@ -118,7 +118,7 @@ def _read_node(item: Any, path: str, line: int, problems: Problems) -> Node | No
     if kind not in NODE_FIELDS:
         problems.add(
             Location(path, item.line_of("kind")),
-            f"node has unknown kind {kind!r}" if "kind" in item else "node has no 'kind'",
+            f"node has unknown kind {shown(kind)}" if "kind" in item else "node has no 'kind'",
             "write 'kind:' as one of: " + ", ".join(KINDS),
         )
         return None

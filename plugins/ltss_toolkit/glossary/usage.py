@@ -53,11 +53,12 @@ def _page_lines(page: Page) -> Iterator[tuple[int, str]]:
             yield page.body_line + offset, line
 
 
-def validate_usage(toolkit: Toolkit, problems: Problems) -> None:
-    """Report each acronym on a content page that the glossary does not define (once per page)."""
+def undefined_acronyms(toolkit: Toolkit) -> list[tuple[Location, str]]:
+    """Each acronym on a content page that the glossary does not define, once per page, where it first occurs."""
     found = glossary(toolkit)
     if found is None:
-        return
+        return []
+    out = []
     for page in toolkit.pages.values():
         reported: set[str] = set()
         for line, text in _page_lines(page):
@@ -65,11 +66,20 @@ def validate_usage(toolkit: Toolkit, problems: Problems) -> None:
                 if word in found.terms or word in found.ignored or word in reported:
                     continue
                 reported.add(word)
-                problems.add(
-                    Location(page.source, line),
-                    f"acronym '{word}' is not in the glossary",
-                    f"add it to {found.path} with its expansion and definition, or an 'ignore:' entry with a 'reason:'",
-                )
+                out.append((Location(page.source, line), word))
+    return out
+
+
+def validate_usage(toolkit: Toolkit, problems: Problems) -> None:
+    """Report each acronym on a content page that the glossary does not define (once per page)."""
+    found = glossary(toolkit)
+    for where, word in undefined_acronyms(toolkit):
+        problems.add(
+            where,
+            f"acronym '{word}' is not in the glossary",
+            f"add it to {found.path if found else 'content/glossary.yml'} with its expansion and definition,"
+            " or an 'ignore:' entry with a 'reason:'",
+        )
 
 
 def _abbr_title(expansion: str) -> str:

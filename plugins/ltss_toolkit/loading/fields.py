@@ -2,17 +2,40 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
+from ..structure.problems import FieldLines, Location, Problems, did_you_mean, shown
 from .yaml_lines import YamlList, YamlMap
-from ..structure.problems import FieldLines, Location, Problems, did_you_mean
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 URL_PATTERN = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:[/?#]\S*)?$")
 
-_TYPE_NAMES = {str: "text", int: "a whole number", bool: "true or false", list: "a list"}
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+_TYPE_NAMES = {
+    str: "text",
+    int: "a whole number",
+    bool: "true or false",
+    list: "a list",
+    datetime.date: "a date written YYYY-MM-DD",
+}
+
+
+def as_date(value: Any) -> datetime.date | None:
+    """A calendar date from YAML (``2026-11-20``, quoted or not); None for anything else, times included."""
+    if isinstance(value, datetime.datetime):
+        return None
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str) and ISO_DATE.match(value.strip()):
+        try:
+            return datetime.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
 
 
 @dataclass(frozen=True)
@@ -33,6 +56,8 @@ def _type_ok(value: Any, wanted: type) -> bool:
         return isinstance(value, int) and not isinstance(value, bool)
     if wanted is str:
         return isinstance(value, str) and value.strip() != ""
+    if wanted is datetime.date:
+        return as_date(value) is not None
     return isinstance(value, wanted)
 
 
@@ -51,7 +76,7 @@ def read_record(
     for key in data:
         if key not in names:
             problems.add(
-                Location(path, data.line_of(key)), f"unknown field '{key}' in {what}", did_you_mean(key, names)
+                Location(path, data.line_of(key)), f"unknown field {shown(key)} in {what}", did_you_mean(key, names)
             )
     values: dict[str, Any] = {}
     for f in fields:
@@ -72,7 +97,7 @@ def read_record(
         if not _type_ok(value, f.type):
             problems.add(
                 where,
-                f"'{f.name}' must be {_TYPE_NAMES.get(f.type, f.type.__name__)}, not {value!r}",
+                f"'{f.name}' must be {_TYPE_NAMES.get(f.type, f.type.__name__)}, not {shown(value)}",
                 f.hint or f"write '{f.name}' as {_TYPE_NAMES.get(f.type, f.type.__name__)}",
             )
             values[f.name] = f.default
@@ -86,10 +111,12 @@ def read_record(
                 else:
                     problems.add(
                         Location(path, item_line),
-                        f"each item of '{f.name}' must be {_TYPE_NAMES.get(f.items, 'text')}, not {item!r}",
+                        f"each item of '{f.name}' must be {_TYPE_NAMES.get(f.items, 'text')}, not {shown(item)}",
                         f.hint or "write one item per '- ' line",
                     )
             value = good
+        if f.type is datetime.date:
+            value = as_date(value)
         values[f.name] = value.strip() if isinstance(value, str) else value
     return values
 

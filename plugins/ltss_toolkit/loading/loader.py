@@ -11,6 +11,8 @@ from ..structure.model import Page, Section, Toolkit
 from ..structure.problems import Location, Problems
 from ..structure.validate import validate
 from . import readers
+from .history import add_history
+from .safety import check_root, read_text, safe_files
 
 AREAS = ("pathways", "modules")
 """Top-level content areas, in the order they appear in the site."""
@@ -43,13 +45,13 @@ def load_toolkit(
         problems.add(Location(_rel(content_dir, project_dir), 1), "content folder not found", "check 'content_dir'")
         return toolkit, problems
     pages: list[Page] = []
-    for file in sorted(p for p in content_dir.rglob("*") if p.is_file()):
+    files = safe_files(content_dir, project_dir, problems) if check_root(content_dir, "content_dir", project_dir, problems) else []
+    for file in files:
         uri = file.relative_to(content_dir).as_posix()
-        if any(part.startswith(".") for part in uri.split("/")):
-            continue
         path = _rel(file, project_dir)
         _read_file(file, uri, path, toolkit, pages, problems, extra_readers)
     _build_sections(pages, toolkit, problems)
+    add_history(toolkit, project_dir)
     validate(toolkit, problems)
     for extension in extensions:
         if extension.validate is not None:
@@ -62,10 +64,8 @@ def _read_file(
 ) -> None:
     name = file.name
     if file.suffix == ".md" or name.endswith(YAML_SUFFIXES):
-        try:
-            text = file.read_text(encoding="utf-8")
-        except UnicodeDecodeError as error:
-            problems.add(Location(path, 1), f"file is not UTF-8 text ({error.reason})", "save it as UTF-8")
+        text = read_text(file, path, problems)
+        if text is None:
             return
     else:
         toolkit.assets[uri] = str(file)

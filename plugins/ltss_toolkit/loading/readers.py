@@ -2,22 +2,41 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
+from ..structure.model import RESOURCE_KINDS, Change, Page, Reference, Resource, Topic
 from .fields import Field, check_id, check_url, field_lines, read_record
-from ..structure.model import RESOURCE_KINDS, Page, Reference, Resource, Topic
 from ..structure.problems import Location, Problems
 from .front_matter import split_page
 from .yaml_lines import YamlList, load_yaml
 
 PAGE_FIELDS = (
     Field("id", str, hint="add a stable id such as 'id: part-a-buy-in'"),
+    Field(
+        "reviewed",
+        datetime.date,
+        hint="add 'reviewed: YYYY-MM-DD' after 'id:', the date the page was last checked against its sources",
+    ),
     Field("title", str),
     Field("summary", str, hint="add a one-line 'summary:' saying what the page helps a reader do"),
     Field("order", int, hint="write 'order: N', the page's position in its folder (for index.md, the folder's position in its parent)"),
     Field("resources", list, required=False, items=str, default=()),
     Field("topics", list, required=False, items=str, default=()),
     Field("questions", list, required=False, items=str, default=()),
+    Field(
+        "macros",
+        bool,
+        required=False,
+        default=False,
+        hint="write 'macros: true' only on a page whose text places a figure or the case studies",
+    ),
+    Field("changes", list, required=False, default=(), hint="list changes as '- date: YYYY-MM-DD' and 'note: ...'"),
+)
+
+CHANGE_FIELDS = (
+    Field("date", datetime.date, hint="write the day of the change as 'date: YYYY-MM-DD'"),
+    Field("note", str, hint="say in one line what changed, e.g. 'note: Updated the number of states'"),
 )
 
 RESOURCE_FIELDS = (
@@ -121,9 +140,28 @@ def read_page(text: str, path: str, uri: str, problems: Problems) -> Page | None
         resources=tuple(values["resources"] or ()),
         topics=tuple(values["topics"] or ()),
         questions=tuple(values["questions"] or ()),
+        reviewed=values["reviewed"],
+        changes=read_changes(source.meta.get("changes"), path, problems),
         body=source.body,
         body_line=source.body_line,
         source=path,
         uri=uri,
         lines=field_lines(source.meta, default=1),
+        macros=values["macros"] is True,
     )
+
+
+def read_changes(data: Any, path: str, problems: Problems) -> tuple[Change, ...]:
+    """The ``changes:`` of a page's front matter, each a date and a one-line note."""
+    if not isinstance(data, YamlList):
+        return ()
+    out = []
+    for item, line in zip(data, data.item_lines):
+        values = read_record(item, CHANGE_FIELDS, path, line, "change", problems)
+        if not values or values["date"] is None or not values["note"]:
+            continue
+        if "\n" in values["note"]:
+            problems.add(Location(path, line), "a change note must be one line", "shorten it to one sentence")
+            continue
+        out.append(Change(values["date"], values["note"], Location(path, line)))
+    return tuple(out)

@@ -8,28 +8,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..extensions import Extension
 from ..structure.model import Toolkit
 from ..structure.problems import Problems
-from .loader import load_toolkit
 
 Fingerprint = tuple[tuple[str, int, int], ...]
-"""Every file under ``content/`` as (path, size, modification time in ns)."""
+"""Every file under the folders read, as (path, size, modification time in ns)."""
 
 
-def fingerprint(content_dir: Path) -> Fingerprint:
-    if not content_dir.is_dir():
-        return ()
+def fingerprint(folders: Sequence[Path]) -> Fingerprint:
     out = []
-    for path in content_dir.rglob("*"):
-        try:
-            stat = path.stat()
-        except OSError:
-            continue
-        if path.is_file():
-            out.append((path.relative_to(content_dir).as_posix(), stat.st_size, stat.st_mtime_ns))
+    for folder in folders:
+        for path in folder.rglob("*") if folder.is_dir() else ():
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            if path.is_file():
+                out.append((path.as_posix(), stat.st_size, stat.st_mtime_ns))
     return tuple(sorted(out))
 
 
@@ -42,7 +40,7 @@ class Loaded:
     state: Fingerprint
 
     def changed_files(self, other: "Loaded | None") -> set[str]:
-        """Paths (within ``content/``) that differ from ``other``'s load; every path when there is none."""
+        """Paths that differ from ``other``'s load; every path when there is none."""
         mine = {path: (size, mtime) for path, size, mtime in self.state}
         if other is None:
             return set(mine)
@@ -51,22 +49,30 @@ class Loaded:
 
 
 class ContentStore:
-    """Loads ``content_dir`` with ``extensions``; loads again only when its files changed."""
+    """Runs ``load`` (content and docs to a model and its problems, with ``extensions``); runs it again only
+    when a file under ``folders`` changed."""
 
-    def __init__(self, content_dir: Path, project_dir: Path, extensions: Sequence[Extension]) -> None:
-        self.content_dir = content_dir
+    def __init__(
+        self,
+        project_dir: Path,
+        folders: Sequence[Path],
+        extensions: Sequence[Extension],
+        load: Callable[[], tuple[Toolkit, Problems]],
+    ) -> None:
         self.project_dir = project_dir
+        self.folders = list(folders)
         self.extensions = list(extensions)
+        self._load = load
         self.current: Loaded | None = None
         self.previous: Loaded | None = None
         self.loads = 0
         """How many times the content was read (a build reads it once)."""
 
     def load(self) -> Loaded:
-        state = fingerprint(self.content_dir)
+        state = fingerprint(self.folders)
         if self.current is not None and self.current.state == state:
             return self.current
-        toolkit, problems = load_toolkit(self.content_dir, self.project_dir, self.extensions)
+        toolkit, problems = self._load()
         self.loads += 1
         self.previous, self.current = self.current, Loaded(toolkit, problems, state)
         return self.current

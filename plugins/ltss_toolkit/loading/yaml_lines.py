@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from ..structure.problems import Location, Problem, Problems
+from ..structure.problems import Location, Problem, Problems, shown
 
 
 class YamlMap(dict):
@@ -31,9 +31,59 @@ class YamlList(list):
     item_lines: list[int]
 
 
+MAX_DEPTH = 30
+"""Deepest nesting of lists and mappings accepted; content needs fewer than ten levels."""
+
+MAX_ALIAS_VALUES = 10_000
+"""Most values that ``*aliases`` may expand to in one file: stops "billion laughs" alias bombs."""
+
+
 class _LineLoader(yaml.SafeLoader):
     line_offset = 0
     duplicate_keys: list[tuple[str, int]]
+    depth = 0
+    alias_values = 0
+    weights: dict[int, int]
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+        """Compose as PyYAML does, refusing deep nesting and large alias expansion before building anything."""
+        event = self.peek_event()
+        if self.depth >= MAX_DEPTH:
+            raise LimitExceeded(
+                None, None, f"lists and mappings are nested more than {MAX_DEPTH} levels deep", event.start_mark
+            )
+        self.depth += 1
+        try:
+            node = super().compose_node(parent, index)  # type: ignore[no-untyped-call]
+        finally:
+            self.depth -= 1
+        if isinstance(event, yaml.AliasEvent):
+            self.alias_values += self.weights.get(id(node), 1)
+            if self.alias_values > MAX_ALIAS_VALUES:
+                raise LimitExceeded(
+                    None, None, f"aliases expand to more than {MAX_ALIAS_VALUES:,} values", event.start_mark
+                )
+        else:
+            self.weights[id(node)] = 1 + sum(self.weights.get(id(child), 1) for child in _children(node))
+        return node
+
+
+class LimitExceeded(yaml.composer.ComposerError):
+    """YAML that is valid but too deep or too large to be content (see MAX_DEPTH, MAX_ALIAS_VALUES)."""
+
+
+def _code(character: int | str | bytes) -> int:
+    if isinstance(character, int):
+        return character
+    return ord(character[:1]) if character else 0
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
 
 
 def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> YamlMap:
@@ -59,6 +109,16 @@ def _construct_list(loader: _LineLoader, node: yaml.SequenceNode) -> YamlList:
     return result
 
 
+def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
+    """A date or time as PyYAML reads it; text when it is no real date (``2026-13-01``), so that the
+    field's check names it instead of PyYAML raising a bare ValueError."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_list)
 
@@ -81,11 +141,29 @@ def _parse(text: str, path: str, line_offset: int) -> tuple[Any, tuple[Problem, 
 
 
 def _load(text: str, path: str, problems: Problems, line_offset: int) -> Any:
-    loader = _LineLoader(text)
-    loader.line_offset = line_offset
-    loader.duplicate_keys = []
+    loader: _LineLoader | None = None
     try:
+        loader = _LineLoader(text)
+        loader.line_offset = line_offset
+        loader.duplicate_keys = []
+        loader.weights = {}
         data = loader.get_single_data()
+    except LimitExceeded as error:
+        mark = error.problem_mark
+        problems.add(
+            Location(path, (mark.line + 1 if mark else 1) + line_offset),
+            f"YAML too complex: {error.problem}",
+            "write the data out plainly, without deep nesting or repeated '*' aliases",
+        )
+        return None
+    except yaml.constructor.ConstructorError as error:
+        mark = error.problem_mark or error.context_mark
+        problems.add(
+            Location(path, (mark.line + 1 if mark else 1) + line_offset),
+            f"YAML tag not allowed: {error.problem}",
+            "remove the '!' tag; content holds plain text, numbers, lists and 'field: value' lines",
+        )
+        return None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
@@ -96,11 +174,20 @@ def _load(text: str, path: str, problems: Problems, line_offset: int) -> Any:
             "check indentation, and quote values that contain ': ' or start with a special character",
         )
         return None
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1 + line_offset
+        problems.add(
+            Location(path, line),
+            f"YAML cannot contain the control character U+{_code(error.character):04X}",
+            "delete it, or retype the text around it",
+        )
+        return None
     except yaml.YAMLError as error:
-        problems.add(Location(path, 1 + line_offset), f"YAML error: {error}", "fix the YAML syntax")
+        problems.add(Location(path, 1 + line_offset), f"YAML error: {str(error)[:200]}", "fix the YAML syntax")
         return None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     for key, line in loader.duplicate_keys:
-        problems.add(Location(path, line), f"key '{key}' appears twice", "keep one of them")
+        problems.add(Location(path, line), f"key {shown(key)} appears twice", "keep one of them")
     return data

@@ -11,9 +11,15 @@ from urllib.parse import quote
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
 
+_INERT = str.maketrans({char: f"&#{ord(char)};" for char in "{}*_`[]\\|"})
+"""Characters that Markdown or a template engine would act on, written as character references."""
+
+
 def html_text(value: str) -> str:
-    """Text for an HTML element's content or attribute."""
-    return html.escape(value, quote=True)
+    """Text for HTML content or an attribute, inert wherever it lands: HTML-escaped, and braces and Markdown
+    punctuation written as character references, so that neither Markdown (these strings sit inside
+    Markdown pages) nor a template engine (mkdocs-macros renders titles of opted-in pages) acts on them."""
+    return html.escape(value, quote=True).translate(_INERT)
 
 
 def md_text(value: str) -> str:

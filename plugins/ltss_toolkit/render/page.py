@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .downloads import download_placeholder
 from .escape import external_link, html_text, md_text, relative
+from .page_dates import changes_section, page_dates
 from ..structure.model import Page, Reference, Resource, Toolkit
 from ..structure.relations import see_also
 from ..structure.validate import FOOTNOTE_REF
@@ -41,6 +42,9 @@ def render_page(page: Page, toolkit: Toolkit, body: str, download: str | None = 
     """The full Markdown of a content page, around a body that macros have already rendered; ``download`` is
     the id of the PDF whose link the page carries (filled in after the PDFs are built)."""
     out = [f"# {md_text(page.title)}", "", f'<p class="ltss-summary">{html_text(page.summary)}</p>', ""]
+    dates = page_dates(page)
+    if dates:
+        out += [dates, ""]
     if download:
         out += [download_placeholder(download), ""]
     out += [body.strip(), ""]
@@ -59,6 +63,7 @@ def render_page(page: Page, toolkit: Toolkit, body: str, download: str | None = 
         out += ["## See also", ""]
         out += [f"- [{md_text(o.title)}]({relative(o.uri, page.uri)}): {md_text(o.summary)}" for o in related]
         out.append("")
+    out += changes_section(page)
     used = [ref for ref in dict.fromkeys(FOOTNOTE_REF.findall(body)) if ref in toolkit.references]
     out += [footnote_definition(toolkit.references[ref]) for ref in used]
     return "\n".join(out).rstrip() + "\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import posixpath
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -60,6 +61,15 @@ class Reference:
     where: Location
 
 
+@dataclass(frozen=True)
+class Change:
+    """One line of a page's ``changes:``: what changed on the page, and when."""
+
+    date: datetime.date
+    note: str
+    where: Location
+
+
 @dataclass
 class Page:
     """A module or pathway page: front matter plus a Markdown body."""
@@ -80,6 +90,14 @@ class Page:
     lines: FieldLines = field(default_factory=FieldLines)
     """Line of each field and of each item of the list fields (``resources``, ``topics``), for messages."""
     section: "Section | None" = None
+    reviewed: datetime.date | None = None
+    """When an editor last checked the page against its sources (front matter ``reviewed:``)."""
+    changes: tuple[Change, ...] = ()
+    """Notable changes to the page, as the editor listed them (front matter ``changes:``)."""
+    updated: datetime.date | None = None
+    """Date of the last commit that changed the page's source file; None when git history cannot tell."""
+    macros: bool = False
+    """Whether the body may call macros (``macros: true`` in its front matter): ``{{ figure("id") }}``."""
 
     def line_of(self, key: str, index: int = 0) -> int:
         return self.lines.line_of(key, index)
@@ -145,6 +163,23 @@ class ExtensionData:
         return kind in self._by_type
 
 
+@dataclass(frozen=True)
+class Settings:
+    """What the generated pages and files need from the configuration (defaults suit the tests)."""
+
+    site_name: str = "LTSS Toolkit"
+    site_url: str = ""
+    """The site's public address; empty when it has none yet (links in the feed are then relative)."""
+    directory_urls: bool = True
+    """``use_directory_urls``: pages live at ``a/b/`` rather than ``a/b.html``."""
+    review_every_months: int = 12
+    """A page whose ``reviewed:`` date is older than this is due for review (freshness report)."""
+    resource_age_years: int = 10
+    """A resource published more than this many years ago is listed as old (freshness report)."""
+    today: datetime.date | None = None
+    """The day reports are computed for; None for the day of the build (``SOURCE_DATE_EPOCH`` if set)."""
+
+
 @dataclass
 class Toolkit:
     """Everything loaded from ``content/``: the validated model the renderers work from."""
@@ -159,6 +194,10 @@ class Toolkit:
     """What extensions load, by type (see ``ExtensionData``)."""
     assets: dict[str, str] = field(default_factory=dict)
     """Other files (images, data) to publish as they are: docs-relative path to absolute source path."""
+    history_note: str = ""
+    """Why pages have no ``updated`` date, when git history could not give one (no git, a shallow clone)."""
+    settings: "Settings" = field(default_factory=lambda: Settings())
+    """Site-wide settings from the configuration that the generated pages and files need."""
 
     def reading_order(self) -> list[Page]:
         out: list[Page] = []

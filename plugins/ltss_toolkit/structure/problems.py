@@ -9,13 +9,16 @@ from typing import Iterable
 
 @dataclass(frozen=True, order=True)
 class Location:
-    """A place in a content file, as a path relative to the project root and a 1-based line."""
+    """A place in a content file, as a path relative to the project root and a 1-based line.
+
+    Line 0 stands for the file as a whole (a symbolic link, a file outside the project): ``path: ...``.
+    """
 
     path: str
     line: int = 1
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}"
+        return f"{self.path}:{self.line}" if self.line else self.path
 
 
 @dataclass(frozen=True, order=True)
@@ -64,10 +67,23 @@ class Problems:
     def lines(self) -> list[str]:
         return [str(p) for p in sorted(set(self.items))]
 
-    def report(self) -> str:
+    def report(self, limit: int = 300) -> str:
+        """Every problem, one per line; past ``limit`` lines, a count of the rest (output stays bounded)."""
         lines = self.lines()
         noun = "problem" if len(lines) == 1 else "problems"
-        return f"{len(lines)} content {noun} found:\n" + "\n".join(f"  {line}" for line in lines)
+        shown_lines = [f"  {line[:1000]}" for line in lines[:limit]]
+        if len(lines) > limit:
+            shown_lines.append(f"  ... and {len(lines) - limit} more (fix these first, then build again)")
+        return f"{len(lines)} content {noun} found:\n" + "\n".join(shown_lines)
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """``repr(value)`` cut to about ``limit`` characters, so a message stays one readable line."""
+    text = repr(value)
+    if len(text) <= limit:
+        return text
+    text = text[: limit - 4].replace("\n", " ")
+    return text + (" ...'" if isinstance(value, str) else " ...")
 
 
 def did_you_mean(name: str, known: Iterable[str]) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .dates import check_dates
+from .macros import check_macro_switches
 from .model import Toolkit
 from .problems import Location, Problems, did_you_mean
 
@@ -51,6 +53,8 @@ def validate(toolkit: Toolkit, problems: Problems) -> None:
                 f"'{numbers[reference.number]}' already has it; give each reference its own number",
             )
         numbers.setdefault(reference.number, reference.id)
+    check_dates(toolkit, problems)
+    check_macro_switches(toolkit, problems)
 
 
 def _check_footnotes(page, toolkit: Toolkit, problems: Problems) -> None:

@@ -1,0 +1,97 @@
+"""When each page's source file last changed, read from git in one call.
+
+Content pages reach MkDocs as generated files, so a git plugin that looks at ``docs/`` paths never
+sees their sources; we ask git about the source paths ourselves. The dates are commit dates, so the
+same commit gives the same dates whenever it is built (``SOURCE_DATE_EPOCH`` plays no part).
+
+Where git cannot tell, the page has no date and ``Toolkit.history_note`` says why, rather than
+showing a wrong one:
+
+- no git, or not a repository (a build from a tarball): no page has a date;
+- a shallow clone (CI often clones with ``--depth 1``): git shows every file as added in the oldest
+  commit it has, so a file last seen in that commit may really have changed long before; only
+  files changed after it get dates.
+"""
+
+from __future__ import annotations
+
+import datetime
+import subprocess
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..structure.model import Toolkit
+
+GIT_TIMEOUT = 60
+
+
+@dataclass
+class History:
+    """Last-commit dates by path (relative to the project folder), and why some may be missing."""
+
+    dates: dict[str, datetime.date] = field(default_factory=dict)
+    note: str = ""
+
+
+def _git(project_dir: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        ["git", "-c", "core.quotepath=off", *args],
+        cwd=project_dir,
+        capture_output=True,
+        timeout=GIT_TIMEOUT,
+        check=False,
+    )
+
+
+def read_history(project_dir: Path, paths: Iterable[str]) -> History:
+    """The date of the last commit that touched each of ``paths``, in a single ``git log``."""
+    wanted = sorted(set(paths))
+    if not wanted:
+        return History()
+    try:
+        info = _git(project_dir, "rev-parse", "--is-shallow-repository", "--git-path", "shallow")
+    except (OSError, subprocess.SubprocessError) as error:
+        return History(note=f"git could not be run ({error}); pages show no 'Last updated' date")
+    if info.returncode != 0:
+        reason = info.stderr.decode("utf-8", "replace").strip().splitlines()
+        return History(note=f"no git history ({reason[0] if reason else 'not a repository'}); pages show no 'Last updated' date")
+    shallow_flag, shallow_file = (info.stdout.decode("utf-8", "replace").splitlines() + ["", ""])[:2]
+    boundary: set[str] = set()
+    if shallow_flag.strip() == "true":
+        shallow_path = project_dir / shallow_file.strip()
+        boundary = set(shallow_path.read_text(encoding="ascii").split()) if shallow_path.is_file() else set()
+    log = _git(project_dir, "log", "-z", "--format=%x1e%H%x09%cs", "--name-only", "--relative", "--", *wanted)
+    if log.returncode != 0:
+        return History(note="git log failed; pages show no 'Last updated' date")
+    history = History()
+    undated: set[str] = set()
+    for record in log.stdout.decode("utf-8", "replace").split("\x1e"):
+        header, _, names = record.partition("\0")
+        if not header:
+            continue
+        commit, _, day = header.partition("\t")
+        for name in names.lstrip("\n").split("\0"):
+            if not name or name in history.dates or name in undated:
+                continue
+            if commit in boundary:
+                undated.add(name)
+            else:
+                history.dates[name] = datetime.date.fromisoformat(day)
+    missing = len(wanted) - len(history.dates) - len(undated)
+    if missing and not undated:
+        history.note = f"{missing} of {len(wanted)} pages are not committed yet and show no 'Last updated' date"
+    if undated:
+        history.note = (
+            f"the git history is shallow: {len(undated)} of {len(wanted)} pages last changed at or before its oldest "
+            "commit and show no 'Last updated' date (clone with the full history, e.g. fetch-depth: 0)"
+        )
+    return history
+
+
+def add_history(toolkit: Toolkit, project_dir: Path) -> None:
+    """Give each page the date its source file last changed in git, where git can tell."""
+    history = read_history(project_dir, (page.source for page in toolkit.pages.values()))
+    for page in toolkit.pages.values():
+        page.updated = history.dates.get(page.source)
+    toolkit.history_note = history.note

@@ -1,0 +1,160 @@
+"""The engine's own check of every link and anchor in content pages, before MkDocs sees them.
+
+MkDocs reports a broken link by the generated page's path and without a line. Here each link in an
+editor's Markdown is found with its line, resolved the way MkDocs resolves it (relative to the page's
+docs path), and checked against every page the site will have: content pages, ``docs/`` pages and the
+generated ones. Anchors are the ids Python-Markdown gives the page once rendered (the ``toc`` extension's
+slugs, headings the renderer adds such as "Questions to consider" or "Related resources", explicit ids),
+computed with the site's own Markdown extensions so that they match the build.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator, Mapping
+from urllib.parse import unquote
+
+import markdown
+
+from ..structure.model import Toolkit
+from ..structure.problems import Location, Problems, did_you_mean
+from .page import render_page
+
+DEFAULT_EXTENSIONS = ["abbr", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc"]
+
+_INLINE = re.compile(r"!?\[(?:[^\[\]\\]|\\.|\[[^\]]*\])*\]\(\s*(<[^>]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)")
+_REFERENCE = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:\s*(\S+)")
+_HTML_ATTR = re.compile(r"""<[a-zA-Z][^>]*?\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+\1")
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+_ID = re.compile(r"""\sid=["']([^"']+)["']""")
+SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+
+
+@dataclass(frozen=True)
+class Link:
+    target: str
+    line: int
+
+
+def links_in(body: str, first_line: int) -> Iterator[Link]:
+    """Every link target in Markdown (inline, reference definitions, HTML href/src) outside code, with its line."""
+    fence = ""
+    for offset, line in enumerate(body.split("\n")):
+        opening = _FENCE.match(line)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = ""
+            continue
+        if opening:
+            fence = opening.group(1)
+            continue
+        if line.startswith(("    ", "\t")) and not line.strip().startswith(("-", "*", "<", "[")):
+            continue  # an indented code block (or a continuation paragraph: links there are rare)
+        text = _CODE_SPAN.sub("", line)
+        targets = [m.group(1) for m in _INLINE.finditer(text)]
+        targets += [m.group(1) for m in _REFERENCE.finditer(text)]
+        targets += [m.group(1) if m.group(1) is not None else m.group(2) for m in _HTML_ATTR.finditer(text)]
+        for target in targets:
+            yield Link(target.strip("<>").strip(), first_line + offset)
+
+
+class Anchors:
+    """The element ids of each page once converted to HTML, computed on demand and kept."""
+
+    def __init__(self, sources: Mapping[str, Callable[[], str]], new_markdown: Callable[[], markdown.Markdown]):
+        self._sources = sources
+        self._new_markdown = new_markdown
+        self._ids: dict[str, list[str]] = {}
+
+    def of(self, uri: str) -> list[str]:
+        if uri not in self._ids:
+            html = self._new_markdown().convert(self._sources[uri]())
+            self._ids[uri] = list(dict.fromkeys(_ID.findall(html)))
+        return self._ids[uri]
+
+
+def markdown_factory(
+    extensions: list[Any] | None = None, configs: Mapping[str, Any] | None = None
+) -> Callable[[], markdown.Markdown]:
+    """A maker of Python-Markdown converters set up as the site's (``markdown_extensions`` of mkdocs.yml)."""
+    chosen = list(extensions) if extensions else DEFAULT_EXTENSIONS
+    return lambda: markdown.Markdown(extensions=chosen, extension_configs=dict(configs or {}))
+
+
+def check_links(
+    toolkit: Toolkit,
+    other_pages: Mapping[str, str],
+    files: set[str],
+    problems: Problems,
+    new_markdown: Callable[[], markdown.Markdown] | None = None,
+    unreadable: set[str] = frozenset(),  # type: ignore[assignment]
+) -> None:
+    """Record every internal link or anchor in a content page that leads nowhere, with its line.
+
+    ``other_pages`` is the Markdown of every page that is not a content page (``docs/`` pages and the
+    generated ones) by docs path; ``files`` the other files the site publishes; ``unreadable`` the
+    content pages that exist but could not be loaded (their own problems are reported already).
+    """
+    sources: dict[str, Callable[[], str]] = {uri: (lambda text=text: text) for uri, text in other_pages.items()}
+    for page in toolkit.pages.values():
+        sources[page.uri] = lambda page=page: render_page(page, toolkit, page.body)
+    anchors = Anchors(sources, new_markdown or markdown_factory())
+    published = files | set(toolkit.assets) | set(unreadable)
+    for page in sorted(toolkit.pages.values(), key=lambda p: p.source):
+        for link in links_in(page.body, page.body_line):
+            problem = _problem(link.target, page.uri, sources, published, anchors)
+            if problem is not None:
+                message, hint = problem
+                problems.add(Location(page.source, link.line), f"link to '{link.target}': {message}", hint)
+
+
+def _problem(
+    target: str, from_uri: str, pages: Mapping[str, object], files: set[str], anchors: Anchors
+) -> tuple[str, str] | None:
+    scheme = _SCHEME.match(target)
+    if scheme:
+        if scheme.group(1).lower() in SAFE_SCHEMES:
+            return None
+        return f"'{scheme.group(1)}:' links are not allowed", "link to a web address starting with https://"
+    if target.startswith("//"):
+        return None
+    if target.startswith("/"):
+        return "absolute link", "link to the page's file relative to this one, such as '../other/page.md'"
+    path, _, fragment = target.partition("#")
+    path = unquote(path.split("?", 1)[0])
+    fragment = unquote(fragment)
+    if not path:
+        destination = from_uri
+    else:
+        destination = posixpath.normpath(posixpath.join(posixpath.dirname(from_uri), path))
+        if destination.startswith("../") or destination == "..":
+            return "it leads outside the site", "link to a page of this site by its file, such as 'page.md'"
+        if not path.endswith(".md"):
+            if destination in files:
+                return None
+            folder_page = posixpath.join(destination, "index.md")
+            if folder_page in pages or destination + ".md" in pages:
+                file = folder_page if folder_page in pages else destination + ".md"
+                return "link to a page's address", f"link to its file instead: '{_relative(file, from_uri)}'"
+            return "no such file", "check the name; images and other files go in the same folder as the page"
+        if destination in files:
+            return None
+        if destination not in pages:
+            return "no such page", _closest(path, from_uri, pages)
+    if fragment and fragment not in anchors.of(destination):
+        known = anchors.of(destination)
+        return f"no heading '{fragment}' on that page", did_you_mean(fragment, known)
+    return None
+
+
+def _relative(uri: str, from_uri: str) -> str:
+    return posixpath.relpath(uri, posixpath.dirname(from_uri) or ".")
+
+
+def _closest(path: str, from_uri: str, pages: Mapping[str, object]) -> str:
+    candidates = [_relative(uri, from_uri) for uri in pages]
+    return did_you_mean(path, candidates)
