@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from .extensions import Extension
+from .extensions import Extension, extension_pages
 from .loading.docs import DocsTree, read_docs
 from .loading.loader import load_toolkit
 from .loading.safety import safe_files
@@ -62,7 +62,7 @@ def _add_generated_pages(
             pages[RESOURCES_URI] = render_resources_page(toolkit)
         for extension in extensions:
             if extension.pages is not None:
-                pages.update(extension.pages(toolkit))
+                pages.update(extension_pages(extension, toolkit))
     except Exception:
         if strict:
             raise

@@ -42,6 +42,24 @@ class Extension:
     that have a place in the nav (not ``not_in_nav``)."""
 
 
+class GeneratedPages(dict[str, dict[str, str]]):
+    """Each extension's generated pages (by extension name), made once per model: the link check, the site,
+    the preview's change detection and the PDF plan all read them (kept in ``toolkit.data``)."""
+
+
+def extension_pages(extension: Extension, toolkit: Toolkit) -> dict[str, str]:
+    """``extension.pages(toolkit)``, made once per model."""
+    if extension.pages is None:
+        return {}
+    made = toolkit.data.get(GeneratedPages)
+    if made is None:
+        made = GeneratedPages()
+        toolkit.data.put(made)
+    if extension.name not in made:
+        made[extension.name] = extension.pages(toolkit)
+    return made[extension.name]
+
+
 def extension_documents(extensions: Sequence[Extension], toolkit: Toolkit) -> list[Document]:
     return [document for e in extensions if e.documents is not None for document in e.documents(toolkit)]
 
@@ -53,7 +71,7 @@ def printed_pages(extensions: Sequence[Extension], toolkit: Toolkit) -> list[str
         if extension.printed_pages is not None:
             out.extend(extension.printed_pages(toolkit))
         elif extension.pages is not None:
-            pages = extension.pages(toolkit)
+            pages = extension_pages(extension, toolkit)
             out.extend(uri for uri in sorted(pages) if uri.endswith(".md") and uri not in extension.not_in_nav)
     return out
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from ..extensions import Extension
+from ..extensions import Extension, extension_pages
 from ..structure.model import Toolkit
 from .page import RESOURCES_URI, render_page
 from .resources_page import render_resources_page
@@ -21,7 +21,7 @@ def generated_sources(
         out[RESOURCES_URI] = render_resources_page(toolkit)
     for extension in extensions:
         if extension.pages is not None:
-            out.update(extension.pages(toolkit))
+            out.update(extension_pages(extension, toolkit))
     return out
 
 
