@@ -31,6 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     s = sub.add_parser("serve", help="live preview at http://127.0.0.1:8000; content errors show in the browser")
     s.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
     s.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="host:port to serve on")
+    s.add_argument("--pdf", action="store_true", help="after each edit, lay out the PDFs that hold the edited page")
     freshness_command.add_parser(sub)
     args = parser.parse_args(argv)
     if args.command == "freshness":
@@ -40,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
 
         show_mkdocs_messages()
         host, _, port = args.dev_addr.rpartition(":")
-        serve(args.config_file, host or "127.0.0.1", int(port))
+        serve(args.config_file, host or "127.0.0.1", int(port), pdf=args.pdf)
         return 0
     config_file: Path = args.config_file.resolve()
     site_dir = args.site_dir or config_file.parent / "site"

@@ -7,6 +7,9 @@ mkdocs.yml changed). A content error does not freeze the preview: every page sho
 ``path:line`` with how to fix it, and the site comes back by itself once the file is fixed.
 
 Pages the preview did not rebuild are not in its search index until the next full rebuild.
+
+With ``--pdf``, each edit also lays out again, in the background and one at a time, the PDFs that hold a
+rebuilt page: its module's or section's first, then the whole site's.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import html
 import logging
 import shutil
 import tempfile
+import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -73,8 +77,9 @@ h1 {{ color: #b00020; }} li {{ margin: .5rem 0; }} code {{ white-space: pre-wrap
 class Preview:
     """Builds the site into ``root`` for the preview server, or an error page into ``error_root``."""
 
-    def __init__(self, config_file: Path, root: Path, serve_url: str) -> None:
+    def __init__(self, config_file: Path, root: Path, serve_url: str, pdf: bool = False) -> None:
         self.config_file = config_file
+        self.pdfs = PdfFollower(root.parent / "pdf-cache") if pdf else None
         self.root = root
         self.error_root = root.parent / "error"
         self.serve_url = serve_url
@@ -125,6 +130,9 @@ class Preview:
             self.last_seconds = time.perf_counter() - started
             self.builds += 1
         self.showing_error = False
+        rebuilt = toolkit_plugin(config).rebuilt
+        if self.pdfs is not None and self.builds > 1:
+            self.pdfs.request(self.root, config, store, rebuilt)
         return True
 
     def _show_error(self, title: str, lines: list[str]) -> bool:
@@ -150,12 +158,72 @@ class Preview:
         return self.error_root if self.showing_error else self.root
 
 
-def make_server(config_file: Path, host: str, port: int, polling: float = 0.1) -> tuple[LiveReloadServer, Preview]:
+class PdfFollower:
+    """Lays out the PDFs an edit touched, in a background thread, the latest request first served."""
+
+    def __init__(self, cache: Path) -> None:
+        self.cache = cache
+        self.wanted: tuple[Path, MkDocsConfig, ContentStore, set[str] | None] | None = None
+        self.lock = threading.Condition()
+        self.requested = 0.0
+        self.done: list[tuple[str, float]] = []
+        """(document id, seconds from the request) of every PDF written, for the benchmark."""
+        threading.Thread(target=self._run, daemon=True).start()
+
+    def request(self, root: Path, config: MkDocsConfig, store: ContentStore, rebuilt: set[str] | None) -> None:
+        with self.lock:
+            self.wanted = (root, config, store, rebuilt)
+            self.requested = time.perf_counter()
+            self.lock.notify()
+
+    def _run(self) -> None:
+        from concurrent.futures import ProcessPoolExecutor
+
+        from .outputs.context import SiteSettings
+        from .outputs.pdf.step import build_pdfs, plan, warm_up  # WeasyPrint only when PDFs are asked for
+
+        pool = ProcessPoolExecutor(max_workers=1)  # one warm worker for the whole session
+        pool.submit(warm_up)
+
+        while True:
+            with self.lock:
+                self.lock.wait_for(lambda: self.wanted is not None)
+                assert self.wanted is not None
+                (root, config, store, rebuilt), self.wanted = self.wanted, None
+                requested = self.requested
+            loaded = store.current
+            if loaded is None or loaded.problems:
+                continue
+            settings = SiteSettings.of(config)
+            documents = plan(loaded.toolkit, store.extensions, settings, root)
+            touched = [
+                d for d in documents
+                if rebuilt is None or rebuilt & {*(p.page.uri for p in d.pages), *d.intro_uris, *d.extra_uris}
+            ]
+            parts = [d.id for d in touched if d.kind != "site"]
+            whole = [d.id for d in touched if d.kind == "site"]
+            for group in (parts, whole):
+                if not group:
+                    continue
+                try:
+                    build_pdfs(loaded.toolkit, store.extensions, settings, store.project_dir, root, cache_dir=self.cache,
+                               workers=1, only=set(group), log=log.info, pool=pool)
+                except Exception as error:  # the preview keeps going; the next edit tries again
+                    log.warning(f"PDFs: {type(error).__name__}: {error}")
+                    break
+                self.done.extend((doc_id, time.perf_counter() - requested) for doc_id in group)
+                if self.wanted is not None:
+                    break  # a newer edit: start again from its documents
+
+
+def make_server(
+    config_file: Path, host: str, port: int, polling: float = 0.1, pdf: bool = False
+) -> tuple[LiveReloadServer, Preview]:
     """The preview, built once, and its server (not started): ``server.serve()`` runs it in the calling thread."""
     scratch = Path(tempfile.mkdtemp(prefix="ltss-preview-"))
     config_file = config_file.resolve()
     serve_url = f"http://{host}:{port}/"
-    preview = Preview(config_file, scratch / "site", serve_url)
+    preview = Preview(config_file, scratch / "site", serve_url, pdf=pdf)
 
     def rebuild() -> None:
         preview.build()
@@ -184,9 +252,9 @@ def make_server(config_file: Path, host: str, port: int, polling: float = 0.1) -
     return server, preview
 
 
-def serve(config_file: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
+def serve(config_file: Path, host: str = "127.0.0.1", port: int = 8000, pdf: bool = False) -> None:
     """Serve the preview until interrupted (Ctrl+C)."""
-    server, preview = make_server(config_file, host, port)
+    server, preview = make_server(config_file, host, port, pdf=pdf)
     try:
         server.serve()
     except KeyboardInterrupt:

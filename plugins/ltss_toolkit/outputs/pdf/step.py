@@ -6,12 +6,13 @@ loaded once, to know which pages each document gathers.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
 import subprocess
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
@@ -63,6 +64,11 @@ def build_info(project_dir: Path, site_name: str, language: str) -> BuildInfo:
     )
 
 
+def warm_up() -> None:
+    """Load WeasyPrint and its fonts in a worker before the first PDF is asked for (the preview)."""
+    render_pdf("<p>warm</p>", "file:///")
+
+
 def _lay_out(doc_id: str, html: str, base_url: str, cache_folder: str, key: str) -> tuple[str, int, float]:
     """Worker: one document from HTML to a cached PDF (runs in a separate process)."""
     started = time.perf_counter()
@@ -91,8 +97,13 @@ def build_pdfs(
     workers: int | None = None,
     only: set[str] | None = None,
     log: Callable[[str], None] = print,
+    pool: Executor | None = None,
 ) -> list[ManifestEntry]:
-    """Write every PDF into ``site_dir/downloads/``, the manifest beside them, and fill the download links."""
+    """Write every PDF into ``site_dir/downloads/``, the manifest beside them, and fill the download links.
+
+    ``pool``: worker processes to lay out in, kept by the caller (the preview keeps one warm, WeasyPrint and
+    its fonts loaded); by default a pool of ``workers`` for this call.
+    """
     documents = plan(toolkit, extensions, settings, site_dir)
     info = build_info(project_dir, settings.site_name, settings.language)
     if only is not None:
@@ -116,7 +127,10 @@ def build_pdfs(
 
     # The complete document is the longest: assemble and start it first, then the others while it runs.
     ordered = sorted(documents, key=lambda d: -len(d.pages) - len(d.extra_uris) - len(d.intro_uris))
-    with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
+    own = ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1) if pool is None else None
+    with own or contextlib.nullcontext():
+        pool = own or pool
+        assert pool is not None
         futures = {}
         for document in ordered:
             html = assemble(document, pages, info)
