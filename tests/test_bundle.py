@@ -163,6 +163,9 @@ SMALL_CONTENT = {
 }
 
 SMALL_HOME = """\
+---
+render_macros: true
+---
 # Home
 
 {% if offline_bundle %}This is the offline copy.{% else %}<a href="downloads/ltss-toolkit-offline.zip">Download</a>
