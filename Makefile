@@ -10,7 +10,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test serve install browser clean bench preflight
+.PHONY: site test serve install browser clean bench preflight check schemas new-page new-section new-resource new-term
 
 ## System packages (python3-venv, Pango, fonts): installed with apt-get as root, else the command is printed.
 preflight:
@@ -33,9 +33,39 @@ site: install
 serve: install
 	$(BIN)/python -m ltss_toolkit serve
 
-## Every test: unit, golden, end-to-end builds, and browser checks in headless Chromium.
+## Every test: the workflows (actionlint), unit, golden, end-to-end builds, and browser checks in headless Chromium.
 test: install browser
+	$(BIN)/actionlint
 	$(BIN)/python -m pytest
+
+## Check the content for problems without building (the same checks as the build, in under a second).
+check: install
+	$(BIN)/python -m ltss_toolkit check
+
+## Regenerate the JSON Schemas in schemas/content/ from the engine's field definitions.
+schemas: install
+	$(BIN)/python -m ltss_toolkit.editing.schemas schemas/content
+
+## Start a new file, e.g. make new-page FOLDER=content/pathways/foundational-issues TITLE="..." SUMMARY="..."
+new-page: install
+	$(BIN)/python -m ltss_toolkit new page --folder "$(FOLDER)" --title "$(TITLE)" --summary "$(SUMMARY)" \
+		$(if $(ID),--id "$(ID)") $(if $(TOPICS),--topics "$(TOPICS)") $(if $(RESOURCES),--resources "$(RESOURCES)")
+
+## make new-section PARENT=content/pathways TITLE="..." SUMMARY="..."
+new-section: install
+	$(BIN)/python -m ltss_toolkit new section --parent "$(PARENT)" --title "$(TITLE)" --summary "$(SUMMARY)" \
+		$(if $(ID),--id "$(ID)")
+
+## make new-resource FOLDER=content/pathways/foundational-issues TITLE="..." KIND=report
+##   (optional: PUBLISHER=... YEAR=... URL=... TOPICS=...)
+new-resource: install
+	$(BIN)/python -m ltss_toolkit new resource --folder "$(FOLDER)" --title "$(TITLE)" --kind "$(KIND)" \
+		$(if $(PUBLISHER),--publisher "$(PUBLISHER)") $(if $(YEAR),--year "$(YEAR)") $(if $(URL),--url "$(URL)") \
+		$(if $(TOPICS),--topics "$(TOPICS)") $(if $(ID),--id "$(ID)")
+
+## make new-term ACRONYM=ABC EXPANSION="..." DEFINITION="..."
+new-term: install
+	$(BIN)/python -m ltss_toolkit new term --term "$(ACRONYM)" --expansion "$(EXPANSION)" --definition "$(DEFINITION)"
 
 ## Debian's chromium for the browser tests (installed with apt-get when missing; needs root).
 browser:

@@ -33,6 +33,8 @@ from ltss_toolkit.render.resources_page import render_resources_page  # noqa: E4
 ID_LINE = re.compile(r"^id: (\S+)$", re.MULTILINE)
 CASE_STUDIES_CALL = re.compile(r"\{\{\s*case_studies\(.*?\)\s*\}\}")
 """The case-study table belongs beside its one data file, so copies leave it out."""
+MACROS_LINE = re.compile(r"^macros: true.*\n", re.MULTILINE)
+"""A copy without a macro call must not turn macros on (the engine refuses that)."""
 
 
 def make_project(copies: int, root: Path) -> Path:
@@ -50,6 +52,9 @@ def make_project(copies: int, root: Path) -> Path:
                 shutil.copytree(section, target)
                 for page in target.rglob("*.md"):
                     text = CASE_STUDIES_CALL.sub("", page.read_text(encoding="utf-8"))
+                    body = text.split("\n---\n", 1)[-1]
+                    if "{{" not in body:
+                        text = MACROS_LINE.sub("", text, count=1)
                     page.write_text(ID_LINE.sub(lambda m: f"id: {m.group(1)}-copy-{n}", text, count=1), encoding="utf-8")
                 for data in target.rglob("*.yml"):
                     if data.name not in ("resources.yml",):

@@ -15,10 +15,19 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, settings
 
 PROJECT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
+TEST_REPOSITORY = "example-agency/ltss-site"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+# Property tests (tests/test_properties.py): in CI the same examples every run (derandomized, no example
+# database), so a failure is reproducible from the log; on a developer's machine random, to find more.
+settings.register_profile("ci", max_examples=100, deadline=None, derandomize=True, database=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if IN_CI else "dev"))
 
 
 def need_tool(available: bool, what: str) -> None:
@@ -34,6 +43,8 @@ def build_env() -> dict[str, str]:
     env = dict(os.environ)
     env["SOURCE_DATE_EPOCH"] = "1700000000"  # the same date in every test build, whatever `make` exported
     env["NO_MKDOCS_2_WARNING"] = "1"
+    env["GITHUB_REPOSITORY"] = TEST_REPOSITORY  # the same links whether or not the tests run in GitHub Actions
+    env["SITE_URL"] = ""  # as a local build: a site address adds canonical <link>s, tested on their own
     return env
 
 
@@ -85,7 +96,7 @@ plugins:
       render_by_default: false
       on_error_fail: true
   - ltss-toolkit:
-      edit_url_template: https://example.org/edit/{path}
+      repository: example-agency/ltss-site
 nav:
   - Home: index.md
   - content:pathways
@@ -218,6 +229,8 @@ def load_golden(case: Path, extensions) -> tuple[object, dict]:
 
     expected = yaml.safe_load((case / "expected.yml").read_text(encoding="utf-8"))
     docs = case / "docs"
-    toolkit, problems = load_site(case, case / "content", docs if docs.is_dir() else None, extensions)
+    toolkit, problems = load_site(
+        case, case / "content", docs if docs.is_dir() else None, extensions, site_values=expected.get("site_values", ())
+    )
     assert problems.lines() == expected.get("problems", [])
     return toolkit, expected

@@ -22,6 +22,7 @@ LAYERS = [
     {"render"},  # model to Markdown and HTML
     {"flow", "figures", "case_studies", "glossary", "trust", "open_data"},  # the extensions, each a kind of content
     {"engine"},  # the content's one entry: load, validate, check links
+    {"editing"},  # editors' commands (check, new), schemas, the repository's edit and feedback links
     {"errors", "config", "plugin"},  # the MkDocs plugin, fed by everything above
     {"outputs"},  # the build: MkDocs in-process, PDFs, offline zip
     {"serve", "__main__"},  # commands

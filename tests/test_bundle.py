@@ -111,7 +111,7 @@ def test_offline_variant_is_the_site_config_plus_offline_without_edit_links(tmp_
     site = load_site_config(PROJECT / "mkdocs.yml", tmp_path / "site")
     offline = offline_variant(PROJECT / "mkdocs.yml", tmp_path / "bundle", [SHIM_TARGET])
     assert list(offline.plugins) == [*site.plugins, OFFLINE_PLUGIN]
-    assert toolkit_plugin(site).config.edit_url_template and toolkit_plugin(offline).config.edit_url_template is None
+    assert toolkit_plugin(offline).config.repository is None, "the offline copy has no edit or feedback links"
     assert toolkit_plugin(site).config.offline_zip is True
     assert offline.extra["polyfills"] == [SHIM_TARGET] and offline.extra["offline_bundle"] is True
     assert site.extra["offline_bundle"] is False and "polyfills" not in site.extra
@@ -181,7 +181,7 @@ def _small_site(small_project) -> Path:
             "docs/index.md": SMALL_HOME,
             **SMALL_CONTENT,
         },
-        MINIMAL_MKDOCS.replace("      edit_url_template:", "      offline_zip: true\n      edit_url_template:")
+        MINIMAL_MKDOCS.replace("      repository:", "      offline_zip: true\n      repository:")
         + "extra:\n  offline_bundle: false\n",
     )
 

@@ -90,7 +90,8 @@ def test_symlink_broken_anchor_deep_yaml_bom_and_bad_epoch_fail_together(tmp_pat
         [
             "SOURCE_DATE_EPOCH: the environment variable is 'yesterday', not a whole number",
             "content/pathways/first/leak.md: symbolic links are not allowed",
-            "content/pathways/first/page.md:15: link to '#detail': no heading 'detail' on that page (did you mean 'details'?)",
+            "content/pathways/first/page.md:16: link to '#detail': no heading 'detail' on that page"
+            " (did you mean 'details'?)",
             "content/topics.yml:2: YAML too complex: lists and mappings are nested more than 30 levels deep",
         ],
         env=build_env() | {"SOURCE_DATE_EPOCH": "yesterday"},
@@ -101,10 +102,13 @@ def test_symlink_broken_anchor_deep_yaml_bom_and_bad_epoch_fail_together(tmp_pat
 @pytest.mark.parametrize(
     ("change", "line"),
     [
-        (("edit/{path}", "edit/{path}}"), "option 'edit_url_template': 'https://example.org/edit/{path}}' is not a valid template"),
+        (
+            ("repository: example-agency/ltss-site", "repository: https://github.com/example-agency/ltss-site"),
+            "option 'repository': 'repository: https://github.com/example-agency/ltss-site' is not a GitHub repository",
+        ),
         (("content:pathways", "content:pathway"), "nav entry 'content:pathway' names no content area with pages"),
     ],
-    ids=["edit-url-brace", "nav-area"],
+    ids=["repository", "nav-area"],
 )
 def test_config_mistakes_name_the_setting(tmp_path: Path, change: tuple[str, str], line: str) -> None:
     assert change[0] in MINIMAL_MKDOCS
@@ -117,7 +121,8 @@ def test_config_mistakes_name_the_setting(tmp_path: Path, change: tuple[str, str
 
 def test_macros_must_not_render_by_default() -> None:
     assert macros_opt_in_problems({"render_by_default": False, "force_render_paths": ""}) == []
-    assert [p.split(" must")[0] for p in macros_opt_in_problems({"render_by_default": True, "force_render_paths": "*.md"})] == [
+    unsafe = macros_opt_in_problems({"render_by_default": True, "force_render_paths": "*.md"})
+    assert [p.split(" must")[0] for p in unsafe] == [
         "mkdocs.yml: plugins > macros > render_by_default",
         "mkdocs.yml: plugins > macros > force_render_paths",
     ]

@@ -8,7 +8,8 @@ and an ``expected.yml`` with
 - ``symlinks``: links the test makes first (``path: target``), since git should not carry them;
 - ``large_files``: files the test writes first (``path: size in bytes``);
 - ``standalone: true``: the case is a whole tree of its own, not laid over ``_base/``;
-- ``literal``: for hostile but valid text, strings the built site must show as they are written.
+- ``literal``: for hostile but valid text, strings the built site must show as they are written;
+- ``site_values``: the names under ``extra:`` that ``docs/`` pages may use (as in mkdocs.yml).
 
 To add a case: make a folder with the files that differ from ``_base/`` and write the lines you expect.
 """

@@ -15,7 +15,7 @@ def test_one_build_loads_the_content_once_for_the_site_and_the_offline_zip(tmp_p
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     files = dict(SMALL_SITE)
-    files["mkdocs.yml"] = files["mkdocs.yml"].replace("      edit_url_template:", "      offline_zip: true\n      edit_url_template:")
+    files["mkdocs.yml"] = files["mkdocs.yml"].replace("      repository:", "      offline_zip: true\n      repository:")
     project = write_tree(tmp_path / "project", files)
     context = build(project / "mkdocs.yml", tmp_path / "site", pdf=False)
     assert context.store.loads == 1

@@ -54,8 +54,11 @@ def test_everything_present_passes_quietly() -> None:
     [
         {"python3-venv"},
         {"libpango-1.0-0", "libpangoft2-1.0-0"},
-        {"fonts-dejavu-core"},
-        {"python3-venv", "libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0", "fonts-dejavu-core"},
+        {"fonts-liberation", "fonts-dejavu-core"},
+        {
+            "python3-venv", "libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0",
+            "fonts-liberation", "fonts-dejavu-core",
+        },
     ],
     ids=["venv", "pango", "fonts", "fresh-machine"],
 )

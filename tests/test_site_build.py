@@ -240,7 +240,7 @@ def test_failed_build_reports_every_problem_and_leaves_the_site_untouched(small_
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "content/pathways/resources.yml:2: YAML syntax error" in output
-    assert "content/pathways/index.md:5: 'order' must be a whole number" in output
+    assert "content/pathways/index.md:6: 'order' must be a whole number" in output
     assert _tree_digest(site) == before
     assert not [p for p in site.parent.iterdir() if p.name.startswith(".out.")]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import write_tree
+from conftest import PROJECT, write_tree
 from ltss_toolkit.__main__ import main
 from ltss_toolkit.extensions import default_extensions
 from ltss_toolkit.loading.loader import load_toolkit
@@ -201,3 +201,44 @@ def test_freshness_command(aging: tuple[Toolkit, Path], capsys: pytest.CaptureFi
     assert main(["freshness", "-f", str(project / "mkdocs.yml"), "--today", "2026-11-27", "--strict"]) == 1
     assert main(["freshness", "-f", str(project / "mkdocs.yml"), "--today", "2026-11-27", "--strict",
                  "--review-every-months", "60"]) == 0
+
+
+def test_small_site_shows_dates_changes_as_of_and_feed(small_project, tmp_path: Path) -> None:
+    """End to end through MkDocs: the plugin adds the "as of" syntax, and the generated pages and feed are built."""
+    from conftest import run_build
+
+    project = small_project({
+        "content/topics.yml": "- id: t\n  label: T\n",
+        "content/pathways/index.md": (
+            "---\nid: p\nreviewed: 2026-01-15\ntitle: Pathways\nsummary: S.\norder: 0\n"
+            "changes:\n  - date: 2026-01-15\n    note: Added the count of states.\n---\n"
+            "[Thirty-six states had an agreement]{as of 2018-06}.\n"
+        ),
+    })
+    site = tmp_path / "site"
+    result = run_build(project, site, "--no-pdf")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    page = (site / "pathways" / "index.html").read_text(encoding="utf-8")
+    assert ('<span class="ltss-as-of">Thirty-six states had an agreement<span class="ltss-as-of-date"> (as of '
+            '<time datetime="2018-06">June 2018</time>)</span></span>') in page
+    assert 'Last reviewed <time datetime="2026-01-15">January 15, 2026</time>' in page
+    assert "Last updated" not in page  # the project is not in git: no date rather than a wrong one
+    assert '<time datetime="2026-01-15">January 15, 2026</time>: Added the count of states.' in page
+    changes = (site / "changes" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../pathways/">Pathways</a>: Added the count of states.' in changes
+    feed = parse((site / "feed.xml").read_text(encoding="utf-8"))
+    assert feed.bozo == 0 and [e.title for e in feed.entries] == ["Pathways: Added the count of states."]
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert (site / "freshness" / "index.html").is_file() and 'href="freshness/"' not in home
+
+
+def test_every_shipped_content_page_shows_its_review_date(built_site: Path) -> None:
+    """'Last updated' depends on the clone's history (see test_dates.py); 'Last reviewed' is always there."""
+    from ltss_toolkit.open_data.exports import site_path
+
+    toolkit, _ = load_toolkit(PROJECT / "content", PROJECT, default_extensions())
+    for page in toolkit.pages.values():
+        html = (built_site / site_path(page.uri) / "index.html").read_text(encoding="utf-8")
+        assert page.reviewed is not None
+        assert f'Last reviewed <time datetime="{page.reviewed.isoformat()}">' in html, page.source
+    assert parse((built_site / "feed.xml").read_text(encoding="utf-8")).bozo == 0

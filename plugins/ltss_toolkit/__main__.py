@@ -1,5 +1,5 @@
-"""Command line: ``python -m ltss_toolkit build`` builds the site, PDFs and offline bundle safely;
-``python -m ltss_toolkit serve`` is the live preview."""
+"""Command line: ``build`` the site, PDFs and offline bundle safely; ``serve`` the live preview; ``check`` the
+content; start ``new`` files."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import logging
 import sys
 from pathlib import Path
 
+from .editing.cli import add_commands
 from .outputs.pipeline import BuildFailed, build
 from .trust import command as freshness_command
 
@@ -32,10 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
     s.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="host:port to serve on")
     s.add_argument("--pdf", action="store_true", help="after each edit, lay out the PDFs that hold the edited page")
+    add_commands(sub)
     freshness_command.add_parser(sub)
     args = parser.parse_args(argv)
-    if args.command == "freshness":
-        return int(args.run(args))
     if args.command == "serve":
         from .serve import serve
 
@@ -43,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
         host, _, port = args.dev_addr.rpartition(":")
         serve(args.config_file, host or "127.0.0.1", int(port), pdf=args.pdf)
         return 0
+    if args.command != "build":
+        return int(args.run(args))
     config_file: Path = args.config_file.resolve()
     site_dir = args.site_dir or config_file.parent / "site"
     show_mkdocs_messages()

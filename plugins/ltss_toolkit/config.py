@@ -8,38 +8,42 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
+from .editing.repository import repository_problem
 from .structure.problems import Location, Problems
 
 
-class EditUrlTemplate(c.Type[str]):
-    """An address with ``{path}`` and no other braces: a stray brace is a config error, not a traceback."""
+class Repository(c.Type[str]):
+    """A GitHub repository as ``owner/name``: anything else is a config error naming the setting, not a bad link."""
 
     def __init__(self) -> None:
         super().__init__(str)
 
     def run_validation(self, value: object) -> str:
-        template = super().run_validation(value)
-        try:
-            example = template.format(path="content/x.md")
-        except (ValueError, KeyError, IndexError, AttributeError) as error:
-            detail = f"unknown placeholder {error}" if isinstance(error, (KeyError, IndexError)) else str(error)
-            raise ValidationError(
-                f"{template!r} is not a valid template ({detail}); use '{{path}}' for the file's path and "
-                "write any other brace twice ('{{' or '}}')"
-            ) from None
-        if example == template:
-            raise ValidationError(f"{template!r} has no '{{path}}': every page would get the same edit link")
-        return template
+        repository = super().run_validation(value)
+        problem = repository_problem(repository)
+        if problem:
+            raise ValidationError(problem)
+        return repository
 
 
 class ToolkitConfig(base.Config):
     content_dir = c.Type(str, default="content")
     """Folder of structured content (pages, resources, data), relative to mkdocs.yml."""
 
-    edit_url_template = c.Optional(EditUrlTemplate())
-    """Address of the editor for a source file, with ``{path}`` for its path from the project root,
-    e.g. ``https://github.com/OWNER/REPO/edit/main/{path}``. Used instead of Material's ``repo_url``,
-    which would make every page call the GitHub API. Without it, pages have no edit link."""
+    repository = c.Optional(Repository())
+    """The GitHub repository the site is published from, as ``owner/name``: the one place the edit
+    links ("Edit this page") and the feedback links ("Report a problem with this page") come from.
+    ``mkdocs.yml`` reads it from ``GITHUB_REPOSITORY``, which GitHub Actions sets to the repository
+    the workflow runs in. Without it (a local build) pages get neither link, rather than links to a
+    repository nobody named. Material's ``repo_url`` is not used: it makes every page call the
+    GitHub API."""
+
+    branch = c.Type(str, default="main")
+    """The branch edit links open files on."""
+
+    feedback_template = c.Type(str, default="correct-a-page.yml")
+    """The issue form in ``.github/ISSUE_TEMPLATE/`` that "Report a problem with this page" opens,
+    prefilled with the page's address and source file."""
 
     resources_page = c.Type(bool, default=True)
     """Generate ``resources.md``: every resource once, grouped by publisher and topic, with backlinks."""

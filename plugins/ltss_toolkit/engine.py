@@ -7,7 +7,7 @@ located problems, never an exception an editor would see.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Collection, Mapping, Sequence
 
 from .extensions import Extension, extension_pages
 from .loading.docs import DocsTree, read_docs
@@ -16,6 +16,7 @@ from .loading.safety import safe_files
 from .render.links import check_links, markdown_factory
 from .render.page import RESOURCES_URI
 from .render.resources_page import render_resources_page
+from .structure.macros import check_page_template, check_template_code
 from .structure.markup import check_markup
 from .structure.model import Toolkit
 from .structure.problems import Problems
@@ -30,11 +31,19 @@ def load_site(
     markdown_extensions: list[Any] | None = None,
     markdown_configs: Mapping[str, Any] | None = None,
     resources_page: bool = True,
+    site_values: Collection[str] = (),
 ) -> tuple[Toolkit, Problems]:
-    """The content model and every problem in ``content/`` and ``docs/``, links and anchors included."""
+    """The content model and every problem in ``content/`` and ``docs/``, links and anchors included.
+
+    ``site_values`` are the names under ``extra:`` in mkdocs.yml that ``docs/`` pages with
+    ``render_macros: true`` may show (``{{ toolkit_name }}``) or test (``{% if offline_bundle %}``)."""
     toolkit, problems = load_toolkit(content_dir, project_dir, extensions)
     docs = read_docs(docs_dir, project_dir, problems) if docs_dir is not None else DocsTree()
     check_markup(toolkit, problems)
+    macro_names = _macro_names(toolkit, extensions)
+    check_template_code(toolkit, macro_names, problems)
+    for page in docs.with_macros:
+        check_page_template(page.path, page.body, page.body_line, macro_names, site_values, problems)
     pages = dict(docs.pages)
     complete = _add_generated_pages(pages, toolkit, extensions, resources_page, strict=not problems)
     if complete:
@@ -42,6 +51,10 @@ def load_site(
         unreadable = _content_pages(content_dir, project_dir) - {page.uri for page in toolkit.pages.values()}
         check_links(toolkit, pages, docs.files, problems, new_markdown, unreadable)
     return toolkit, problems
+
+
+def _macro_names(toolkit: Toolkit, extensions: Sequence[Extension]) -> set[str]:
+    return {name for extension in extensions if extension.macros is not None for name in extension.macros(toolkit)}
 
 
 def _content_pages(content_dir: Path, project_dir: Path) -> set[str]:

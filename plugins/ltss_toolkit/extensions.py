@@ -37,6 +37,8 @@ class Extension:
     """A last pass over each page's Markdown (path, markdown) before it is converted to HTML."""
     documents: Callable[[Toolkit], list[Document]] | None = None
     """PDFs of its own (the flow's pathway packets), built beside the modules' and sections'."""
+    source_of: Callable[[Toolkit, str], str | None] | None = None
+    """The one data file a generated page of this extension is drawn from (its edit link), if there is one."""
     printed_pages: Callable[[Toolkit], list[str]] | None = None
     """Which of its generated pages go at the end of the whole-site PDF; when not given, its Markdown pages
     that have a place in the nav (not ``not_in_nav``)."""
@@ -58,6 +60,15 @@ def extension_pages(extension: Extension, toolkit: Toolkit) -> dict[str, str]:
     if extension.name not in made:
         made[extension.name] = extension.pages(toolkit)
     return made[extension.name]
+
+
+def generated_source(extensions: Sequence[Extension], toolkit: Toolkit, uri: str) -> str | None:
+    """The data file a generated page is drawn from (the flow's pages, the glossary), when it is one file."""
+    for extension in extensions:
+        source = extension.source_of(toolkit, uri) if extension.source_of is not None else None
+        if source:
+            return source
+    return None
 
 
 def extension_documents(extensions: Sequence[Extension], toolkit: Toolkit) -> list[Document]:

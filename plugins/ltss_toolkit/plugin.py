@@ -15,9 +15,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from .config import ToolkitConfig, macros_opt_in_problems, setting_problems
+from .editing.repository import edit_url, feedback_url, page_address
 from .engine import load_site
 from .errors import guarded
-from .extensions import Extension, default_extensions, extension_documents
+from .extensions import Extension, default_extensions, extension_documents, generated_source
 from .loading.store import ContentStore
 from .render.nav import UnknownArea, expand_nav
 from .render.downloads import with_download_placeholder
@@ -103,6 +104,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
                     markdown_extensions=config.markdown_extensions,
                     markdown_configs=config.mdx_configs,
                     resources_page=self.config.resources_page,
+                    site_values=set(config.extra),
                 )
                 problems.items.extend(content_problems.items)
                 return toolkit, problems
@@ -199,11 +201,15 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         uri = page.file.src_uri
         content_page = self.pages_by_uri.get(uri) if page.file.generated_by else None
         if content_page is not None:
-            self._set_edit_url(page, content_page.source)
+            source: str | None = content_page.source
             page.meta["title"] = html_text(content_page.title)
             markdown = render_page(content_page, self.toolkit, markdown, self.landings.get(uri))
         elif not page.file.generated_by:
-            self._set_edit_url(page, f"{config.docs_dir}/{uri}")
+            source = self._project_path(f"{config.docs_dir}/{uri}")
+        else:
+            source = generated_source(self.extensions, self.toolkit, uri)
+        title = content_page.title if content_page is not None else str(page.meta.get("title") or page.title or uri)
+        self._set_repository_links(page, config, title, content_page is not None or not page.file.generated_by, source)
         if content_page is None:  # the home page and flow outcomes link to their PDF (content pages: render_page)
             markdown = with_download_placeholder(markdown, self.landings.get(uri))
         for extension in self.extensions:
@@ -211,15 +217,20 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
                 markdown = extension.finish_page(uri, markdown, self.toolkit)
         return markdown
 
-    def _set_edit_url(self, page: MkDocsPage, path: str) -> None:
-        template = self.config.edit_url_template
-        if not template:
-            page.edit_url = None
-            return
+    def _project_path(self, path: str) -> str:
         absolute = (self.project_dir / path).resolve()
-        if absolute.is_relative_to(self.project_dir):
-            path = absolute.relative_to(self.project_dir).as_posix()
-        page.edit_url = template.format(path=path)
+        return absolute.relative_to(self.project_dir).as_posix() if absolute.is_relative_to(self.project_dir) else path
+
+    def _set_repository_links(
+        self, page: MkDocsPage, config: MkDocsConfig, title: str, editable: bool, source: str | None
+    ) -> None:
+        """Edit link (pages written by hand) and "Report a problem with this page" (every page)."""
+        repository = self.config.repository
+        page.edit_url = edit_url(repository, self.config.branch, source) if repository and editable and source else None
+        if repository:
+            address = page_address(config.site_url, page.url)
+            template = self.config.feedback_template
+            page.meta["ltss_feedback_url"] = feedback_url(repository, template, title, address, source)
 
     @guarded
     def on_serve(self, server, config: MkDocsConfig, builder):

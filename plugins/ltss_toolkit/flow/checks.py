@@ -12,7 +12,12 @@ from .reader import flow_of
 def check_flow(toolkit: Toolkit, problems: Problems) -> None:
     """Unknown next nodes, unreachable nodes, dead ends, loops, missing ways out and missing pages."""
     flow = flow_of(toolkit)
-    if flow is None or not flow.nodes:
+    if flow is None:
+        return
+    if not flow.nodes:
+        if not any(problem.where.path == flow.path for problem in problems.items):
+            hint = "list a start node, questions and outcomes under 'nodes:'"
+            problems.add(Location(flow.path, 1), "the flow has no nodes", hint)
         return
     _check_start(flow, problems)
     stage_ids = [stage.id for stage in flow.stages]

@@ -73,7 +73,7 @@ def lay_out(boxes: list[Box], edges: list[Edge], layer_of: dict[str, int]) -> Dr
     for edge in edges:
         chain = [slots[edge.source]]
         for layer in range(layer_of[edge.source] + 1, layer_of[edge.target]):
-            waypoint = _Slot(f"{edge.source}>{edge.key}>{layer}", WAYPOINT_WIDTH, layer, waypoint=True)
+            waypoint = _Slot(f"{edge.source}>{edge.target}>{edge.key}>{layer}", WAYPOINT_WIDTH, layer, waypoint=True)
             slots[waypoint.key] = waypoint
             chain.append(waypoint)
         chain.append(slots[edge.target])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..structure.model import Toolkit
 from ..structure.publications import Document, PrintPage
-from .model import MAP_URI, OUTCOME
+from .model import FOLDER, MAP_URI, OUTCOME
 from .reader import flow_of
 
 
@@ -39,3 +39,9 @@ def printed_pages(toolkit: Toolkit) -> list[str]:
     """In the whole-site PDF the map (the text outline of the whole flow) stands for the one-question pages,
     and each outcome has its own pathway packet."""
     return [MAP_URI] if flow_of(toolkit) is not None else []
+
+
+def source_of(toolkit: Toolkit, uri: str) -> str | None:
+    """Every page under ``start-here/`` is drawn from ``flow.yml``."""
+    flow = flow_of(toolkit)
+    return flow.path if flow is not None and uri.startswith(f"{FOLDER}/") else None

@@ -8,8 +8,19 @@ from pathlib import Path
 
 from ..structure.problems import Problems
 from .safety import check_root, read_text, relative_path, safe_files
+from .yaml_lines import load_yaml
 
-_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n.*?\n(?:-{3}|\.{3})[ \t]*\n", re.DOTALL)
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)?(?:-{3}|\.{3})[ \t]*\n", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class DocsPage:
+    """A hand-written page: where it is, whether it opts in to macros, and its body."""
+
+    path: str
+    body: str
+    body_line: int
+    macros: bool
 
 
 @dataclass
@@ -18,6 +29,8 @@ class DocsTree:
 
     pages: dict[str, str] = field(default_factory=dict)
     files: set[str] = field(default_factory=set)
+    with_macros: list[DocsPage] = field(default_factory=list)
+    """Pages whose front matter says ``render_macros: true``."""
 
 
 def read_docs(docs_dir: Path, project_dir: Path, problems: Problems) -> DocsTree:
@@ -30,7 +43,15 @@ def read_docs(docs_dir: Path, project_dir: Path, problems: Problems) -> DocsTree
         if file.suffix != ".md":
             tree.files.add(uri)
             continue
-        text = read_text(file, relative_path(file, project_dir), problems)
-        if text is not None:
-            tree.pages[uri] = _FRONT_MATTER.sub("", text, count=1)
+        path = relative_path(file, project_dir)
+        text = read_text(file, path, problems)
+        if text is None:
+            continue
+        front = _FRONT_MATTER.match(text)
+        body = text[front.end() :] if front else text
+        tree.pages[uri] = body
+        if front is not None:
+            meta = load_yaml(front.group(1) or "", path, problems, line_offset=1)
+            if isinstance(meta, dict) and meta.get("render_macros") is True:
+                tree.with_macros.append(DocsPage(path, body, text[: front.end()].count("\n") + 1, True))
     return tree

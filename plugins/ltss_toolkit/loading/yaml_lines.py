@@ -54,7 +54,7 @@ class _LineLoader(yaml.SafeLoader):
             )
         self.depth += 1
         try:
-            node = super().compose_node(parent, index)  # type: ignore[no-untyped-call]
+            node = yaml.composer.Composer.compose_node(self, parent, index)  # type: ignore[no-untyped-call]
         finally:
             self.depth -= 1
         if isinstance(event, yaml.AliasEvent):
@@ -123,6 +123,51 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_list)
 
 
+try:
+    from yaml.cyaml import CParser
+except ImportError:  # PyYAML built without libyaml: every file goes through _LineLoader
+    CParser = None
+
+
+class _FastLineLoader(yaml.composer.Composer, CParser or object, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):  # type: ignore[misc]
+    """``_LineLoader`` with libyaml's scanner and parser (about seven times faster on our content), and the
+    same Python composer with the same limits, resolvers and constructors. Used only for text that loads
+    without error: anything else is loaded again by ``_LineLoader``, whose messages editors see."""
+
+    line_offset = 0
+    duplicate_keys: list[tuple[str, int]]
+    depth = 0
+    alias_values = 0
+    weights: dict[int, int]
+    compose_node = _LineLoader.compose_node
+
+    def __init__(self, stream: str) -> None:
+        CParser.__init__(self, stream)
+        yaml.constructor.SafeConstructor.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+        yaml.composer.Composer.__init__(self)
+
+
+_FastLineLoader.yaml_constructors = dict(_LineLoader.yaml_constructors)
+_FastLineLoader.yaml_implicit_resolvers = dict(_LineLoader.yaml_implicit_resolvers)
+
+
+def _fast_load(text: str, line_offset: int) -> tuple[Any, list[tuple[str, int]]] | None:
+    """The data and repeated keys of ``text`` read with libyaml, or None when it has any problem (or no libyaml)."""
+    if CParser is None:
+        return None
+    loader = _FastLineLoader(text)
+    loader.line_offset = line_offset
+    loader.duplicate_keys = []
+    loader.weights = {}
+    try:
+        return loader.get_single_data(), loader.duplicate_keys
+    except (yaml.YAMLError, ValueError, TypeError):
+        return None
+    finally:
+        loader.dispose()
+
+
 def load_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) -> Any:
     """Parse YAML text; on a syntax error record a problem at its line and return None.
 
@@ -141,6 +186,12 @@ def _parse(text: str, path: str, line_offset: int) -> tuple[Any, tuple[Problem, 
 
 
 def _load(text: str, path: str, problems: Problems, line_offset: int) -> Any:
+    fast = _fast_load(text, line_offset)
+    if fast is not None:
+        data, duplicates = fast
+        for key, line in duplicates:
+            problems.add(Location(path, line), f"key {shown(key)} appears twice", "keep one of them")
+        return data
     loader: _LineLoader | None = None
     try:
         loader = _LineLoader(text)

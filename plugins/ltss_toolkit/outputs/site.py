@@ -43,7 +43,8 @@ def content_store(config: MkDocsConfig) -> ContentStore:
 
 
 def offline_variant(config_file: Path, site_dir: Path, polyfills: list[str]) -> MkDocsConfig:
-    """The site's configuration made fit for ``file://``: Material's ``offline`` plugin added, no edit links,
+    """The site's configuration made fit for ``file://``: Material's ``offline`` plugin added, no edit or feedback
+    links (no repository: they lead to a website),
     ``extra.offline_bundle`` true for the templates, and our vendored ``polyfills`` (so the offline plugin does
     not add its own from unpkg)."""
     config = load_site_config(config_file, site_dir)
@@ -56,7 +57,7 @@ def offline_variant(config_file: Path, site_dir: Path, polyfills: list[str]) -> 
         config.plugins[OFFLINE_PLUGIN] = offline
     config.extra["polyfills"] = list(polyfills)
     config.extra["offline_bundle"] = True
-    toolkit_plugin(config).config.edit_url_template = None
+    toolkit_plugin(config).config.repository = None
     return config
 
 

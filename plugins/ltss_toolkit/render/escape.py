@@ -27,9 +27,14 @@ def md_text(value: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(value, quote=False))
 
 
+_INERT_IN_URL = str.maketrans({char: f"&#{ord(char)};" for char in "{}`[]\\"})
+"""For addresses inside an HTML tag: Python-Markdown sets tags aside before it reads emphasis, so ``_`` and
+``*`` are safe there, but links, code spans and backslash escapes are read first."""
+
+
 def external_link(url: str, label: str) -> str:
     """An inline HTML link to another site (addresses are validated, but escape them anyway)."""
-    return f'<a href="{html_text(url)}">{html_text(label)}</a>'
+    return f'<a href="{html.escape(url, quote=True).translate(_INERT_IN_URL)}">{html_text(label)}</a>'
 
 
 @functools.lru_cache(maxsize=65536)

@@ -10,10 +10,11 @@ computed with the site's own Markdown extensions so that they match the build.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator, Mapping
+from typing import AbstractSet, Any, Callable, Iterator, Mapping
 from urllib.parse import unquote
 
 import markdown
@@ -91,7 +92,7 @@ def check_links(
     files: set[str],
     problems: Problems,
     new_markdown: Callable[[], markdown.Markdown] | None = None,
-    unreadable: set[str] = frozenset(),  # type: ignore[assignment]
+    unreadable: AbstractSet[str] = frozenset(),
 ) -> None:
     """Record every internal link or anchor in a content page that leads nowhere, with its line.
 
@@ -99,9 +100,9 @@ def check_links(
     generated ones) by docs path; ``files`` the other files the site publishes; ``unreadable`` the
     content pages that exist but could not be loaded (their own problems are reported already).
     """
-    sources: dict[str, Callable[[], str]] = {uri: (lambda text=text: text) for uri, text in other_pages.items()}
+    sources: dict[str, Callable[[], str]] = {uri: functools.partial(str, text) for uri, text in other_pages.items()}
     for page in toolkit.pages.values():
-        sources[page.uri] = lambda page=page: render_page(page, toolkit, page.body)
+        sources[page.uri] = functools.partial(render_page, page, toolkit, page.body)
     anchors = Anchors(sources, new_markdown or markdown_factory())
     published = files | set(toolkit.assets) | set(unreadable)
     for page in sorted(toolkit.pages.values(), key=lambda p: p.source):
