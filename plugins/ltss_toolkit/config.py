@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -53,7 +54,6 @@ class ToolkitConfig(base.Config):
 
     resource_age_years = c.Type(int, default=10)
     """The freshness report lists a resource as old when it was published more than this many years ago."""
-
 
     offline_zip = c.Type(bool, default=False)
     """Also build ``downloads/ltss-toolkit-offline.zip`` (``python -m ltss_toolkit build``): the site made fit

@@ -6,8 +6,9 @@ located problems, never an exception an editor would see.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Collection, Mapping, Sequence
+from typing import Any
 
 from .extensions import Extension, extension_pages
 from .loading.docs import DocsTree, read_docs

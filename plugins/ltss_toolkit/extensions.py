@@ -7,8 +7,8 @@ the plugin and the tests all take the same list, so a new kind plugs in without 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Mapping, Sequence
 
 from .structure.model import Toolkit
 from .structure.problems import Problems

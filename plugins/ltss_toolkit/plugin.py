@@ -20,11 +20,11 @@ from .engine import load_site
 from .errors import guarded
 from .extensions import Extension, default_extensions, extension_documents, generated_source
 from .loading.store import ContentStore
-from .render.nav import UnknownArea, expand_nav
+from .render.as_of import AsOfExtension
 from .render.downloads import with_download_placeholder
 from .render.escape import html_text
-from .render.as_of import AsOfExtension
 from .render.macro_switch import content_page_source, generated_page_source
+from .render.nav import UnknownArea, expand_nav
 from .render.page import render_page
 from .render.sources import changed_pages, generated_sources
 from .structure.model import Page, Settings, Toolkit
@@ -169,7 +169,9 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         if self.incremental and before is not None and before[0] == config.nav:
             self.rebuilt = changed_pages(before[1], sources)
         for page in self.toolkit.pages.values():
-            self._add(files, GeneratedFile.generated(config, page.uri, content=content_page_source(page.body, page.macros)))
+            self._add(
+                files, GeneratedFile.generated(config, page.uri, content=content_page_source(page.body, page.macros))
+            )
         for uri, source in sorted(self.toolkit.assets.items()):
             self._add(files, File.generated(config, uri, abs_src_path=source))
         not_in_nav = {uri for extension in self.extensions for uri in extension.not_in_nav}

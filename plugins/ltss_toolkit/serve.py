@@ -21,15 +21,14 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 
 from .loading.store import ContentStore
 from .outputs.context import BuildFailed
-from .plugin import TemplateCache
 from .outputs.site import build_html, content_store, load_site_config, toolkit_plugin
+from .plugin import TemplateCache
 
 log = logging.getLogger("mkdocs.ltss_toolkit.serve")
 
@@ -124,7 +123,9 @@ class Preview:
             return self._show_error("The site could not be built", [*messages.lines, str(error)])
         except Exception as error:  # a preview must never freeze: say what happened and keep serving
             log.exception("preview build failed")
-            return self._show_error("The site could not be built", [*messages.lines, f"{type(error).__name__}: {error}"])
+            return self._show_error(
+                "The site could not be built", [*messages.lines, f"{type(error).__name__}: {error}"]
+            )
         finally:
             logging.getLogger("mkdocs").removeHandler(messages)
             self.last_seconds = time.perf_counter() - started
@@ -197,7 +198,8 @@ class PdfFollower:
             settings = SiteSettings.of(config)
             documents = plan(loaded.toolkit, store.extensions, settings, root)
             touched = [
-                d for d in documents
+                d
+                for d in documents
                 if rebuilt is None or rebuilt & {*(p.page.uri for p in d.pages), *d.intro_uris, *d.extra_uris}
             ]
             parts = [d.id for d in touched if d.kind != "site"]
@@ -206,8 +208,18 @@ class PdfFollower:
                 if not group:
                     continue
                 try:
-                    build_pdfs(loaded.toolkit, store.extensions, settings, store.project_dir, root, cache_dir=self.cache,
-                               workers=1, only=set(group), log=log.info, pool=pool)
+                    build_pdfs(
+                        loaded.toolkit,
+                        store.extensions,
+                        settings,
+                        store.project_dir,
+                        root,
+                        cache_dir=self.cache,
+                        workers=1,
+                        only=set(group),
+                        log=log.info,
+                        pool=pool,
+                    )
                 except Exception as error:  # the preview keeps going; the next edit tries again
                     log.warning(f"PDFs: {type(error).__name__}: {error}")
                     break

@@ -5,11 +5,10 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from ..loading.readers import yaml_list
 from ..loading.fields import Field, check_id, read_record
+from ..loading.readers import yaml_list
 from ..structure.model import Toolkit
 from ..structure.problems import Location, Problems, did_you_mean
-
 
 STRATEGIES: dict[str, str] = {
     "new-eligibility-groups": "New eligibility groups",
@@ -74,7 +73,11 @@ def read_case_studies(text: str, path: str, uri: str, toolkit: Toolkit, problems
         if not values or not check_id(values["id"], Location(path, line), "case study", problems):
             continue
         if values["id"] in seen:
-            problems.add(Location(path, line), f"duplicate case study id '{values['id']}'", f"first used at line {seen[values['id']]}")
+            problems.add(
+                Location(path, line),
+                f"duplicate case study id '{values['id']}'",
+                f"first used at line {seen[values['id']]}",
+            )
             continue
         seen[values["id"]] = line
         strategy = values["strategy"]

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from ..figures.model import figures
 from ..structure.model import Toolkit
@@ -82,9 +82,13 @@ def report(cited: list[Cited], outcomes: dict[str, Outcome]) -> str:
     """The job summary: broken addresses first, then the ones a site would not show to a robot."""
     broken = [c for c in cited if outcomes[c.url].broken]
     blocked = [c for c in cited if outcomes[c.url].blocked]
-    out = ["## External addresses", "",
-           f"Checked {len(outcomes)} addresses cited {len(cited)} times: {len(broken)} broken, "
-           f"{len(blocked)} to check by hand.", ""]
+    out = [
+        "## External addresses",
+        "",
+        f"Checked {len(outcomes)} addresses cited {len(cited)} times: {len(broken)} broken, "
+        f"{len(blocked)} to check by hand.",
+        "",
+    ]
 
     def rows(items: list[Cited]) -> list[str]:
         lines = ["| Address | Result | Cited by | Where |", "|---|---|---|---|"]
@@ -95,8 +99,17 @@ def report(cited: list[Cited], outcomes: dict[str, Outcome]) -> str:
         return lines
 
     if broken:
-        out += ["### Broken", "", "Find the document's new address and put it in the file and line given; "
-                "if it is gone for good, write `url: null` (never `#`).", ""] + rows(broken) + [""]
+        out += (
+            [
+                "### Broken",
+                "",
+                "Find the document's new address and put it in the file and line given; "
+                "if it is gone for good, write `url: null` (never `#`).",
+                "",
+            ]
+            + rows(broken)
+            + [""]
+        )
     if blocked:
         out += ["### To check by hand", "", "These sites refused an automatic check; open each in a browser.", ""]
         out += rows(blocked) + [""]

@@ -7,7 +7,8 @@ the same way every time, so the same data always gives the same bytes.
 
 from __future__ import annotations
 
-from ..render.escape import external_link, html_text, svg_number as _n
+from ..render.escape import external_link, html_text
+from ..render.escape import svg_number as _n
 from .model import Figure
 
 WIDTH = 640
@@ -70,7 +71,7 @@ def render_source(figure: Figure) -> str:
 
 def render_table(figure: Figure) -> str:
     rows = "".join(
-        f"<tr><th scope=\"row\">{html_text(p.label)}</th><td>{html_text(format_value(p.value, figure.unit))}</td></tr>"
+        f'<tr><th scope="row">{html_text(p.label)}</th><td>{html_text(format_value(p.value, figure.unit))}</td></tr>'
         for p in figure.series
     )
     return (
@@ -90,5 +91,11 @@ def render_figure(figure: Figure) -> str:
         f"{html_text(figure.description)} {render_source(figure)}{note}</figcaption>"
     )
     return "\n".join(
-        [f'<figure class="ltss-figure" id="figure-{figure.id}">', caption, render_chart(figure), render_table(figure), "</figure>"]
+        [
+            f'<figure class="ltss-figure" id="figure-{figure.id}">',
+            caption,
+            render_chart(figure),
+            render_table(figure),
+            "</figure>",
+        ]
     )

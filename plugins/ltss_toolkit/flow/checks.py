@@ -24,7 +24,9 @@ def check_flow(toolkit: Toolkit, problems: Problems) -> None:
     for node in flow.nodes.values():
         if node.stage and node.stage not in stage_ids:
             problems.add(
-                Location(flow.path, node.line_of("stage")), f"node '{node.id}' names unknown stage '{node.stage}'", did_you_mean(node.stage, stage_ids)
+                Location(flow.path, node.line_of("stage")),
+                f"node '{node.id}' names unknown stage '{node.stage}'",
+                did_you_mean(node.stage, stage_ids),
             )
         for answer in node.answers:
             if answer.next not in flow.nodes:
@@ -59,7 +61,11 @@ def check_flow(toolkit: Toolkit, problems: Problems) -> None:
 def _check_start(flow: Flow, problems: Problems) -> None:
     starts = [node for node in flow.nodes.values() if node.kind == START]
     if not starts:
-        problems.add(Location(flow.path, 1), "the flow has no start node", "add a node with 'kind: start' and 'next:' its first question")
+        problems.add(
+            Location(flow.path, 1),
+            "the flow has no start node",
+            "add a node with 'kind: start' and 'next:' its first question",
+        )
     for extra in starts[1:]:
         problems.add(
             Location(flow.path, extra.where.line),

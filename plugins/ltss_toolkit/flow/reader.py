@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..loading.yaml_lines import YamlList, YamlMap, load_yaml
 from ..loading.fields import Field, check_id, field_lines, read_record
+from ..loading.yaml_lines import YamlList, YamlMap, load_yaml
 from ..structure.model import Toolkit
 from ..structure.problems import Location, Problems, shown
 from .model import KINDS, OUTCOME, QUESTION, RESERVED_IDS, START, Answer, Flow, Node, Stage
 
 
-
 def flow_of(toolkit: Toolkit) -> Flow | None:
     """The site's decision flow, if ``flow.yml`` was read."""
     return toolkit.data.get(Flow)
+
 
 FLOW_FIELDS = (
     Field("stages", list, hint="list the stages, each with 'id' and 'label'"),
@@ -34,8 +34,7 @@ _COMMON = (
     Field("short", str, required=False, hint="a few words shown on the map"),
 )
 NODE_FIELDS = {
-    START: _COMMON
-    + (Field("title", str), Field("text", str), Field("next", str, hint="the id of the first question")),
+    START: _COMMON + (Field("title", str), Field("text", str), Field("next", str, hint="the id of the first question")),
     QUESTION: _COMMON
     + (
         Field("prompt", str, hint="write the question, ending with '?'"),
@@ -55,7 +54,9 @@ ANSWER_FIELDS = (
     Field("label", str, hint="the words of the link the reader clicks"),
     Field("next", str, hint="the id of the node this answer leads to"),
     Field("short", str, required=False, hint="a few words shown on the map's arrow"),
-    Field("way_out", bool, required=False, default=False, hint="'way_out: true' marks 'Not sure' or 'None of these fit'"),
+    Field(
+        "way_out", bool, required=False, default=False, hint="'way_out: true' marks 'Not sure' or 'None of these fit'"
+    ),
 )
 
 
@@ -82,7 +83,9 @@ def read_flow(text: str, path: str, uri: str, toolkit: Toolkit, problems: Proble
         if node.id in flow.nodes:
             first = flow.nodes[node.id]
             problems.add(
-                Location(path, node.line_of("id")), f"duplicate node id '{node.id}'", f"first used at line {first.line_of('id')}; give this node another id"
+                Location(path, node.line_of("id")),
+                f"duplicate node id '{node.id}'",
+                f"first used at line {first.line_of('id')}; give this node another id",
             )
             continue
         flow.nodes[node.id] = node
@@ -103,7 +106,9 @@ def _read_stages(data: YamlMap, path: str, problems: Problems) -> list[Stage]:
         if not values or not check_id(values["id"], Location(path, line), "stage", problems) or not values["label"]:
             continue
         if values["id"] in seen:
-            problems.add(Location(path, line), f"duplicate stage id '{values['id']}'", f"first used at line {seen[values['id']]}")
+            problems.add(
+                Location(path, line), f"duplicate stage id '{values['id']}'", f"first used at line {seen[values['id']]}"
+            )
             continue
         seen[values["id"]] = line
         out.append(Stage(values["id"], values["label"], Location(path, line)))
@@ -145,11 +150,22 @@ def _read_node(item: Any, path: str, line: int, problems: Problems) -> Node | No
         lines=field_lines(item, default=line),
     )
     if kind == START and values["next"]:
-        node.answers = (Answer("start", "Start now", values["next"], Location(path, item.line_of("next")), item.line_of("next"), "Start"),)
+        node.answers = (
+            Answer(
+                "start",
+                "Start now",
+                values["next"],
+                Location(path, item.line_of("next")),
+                item.line_of("next"),
+                "Start",
+            ),
+        )
     elif kind == QUESTION:
         node.answers = tuple(_read_answers(item, path, node, problems))
     elif kind == OUTCOME and "recommends" in item and not node.recommends:
-        problems.add(Location(path, item.line_of("recommends")), "outcome recommends no page", "list at least one page id")
+        problems.add(
+            Location(path, item.line_of("recommends")), "outcome recommends no page", "list at least one page id"
+        )
     return node
 
 
@@ -161,7 +177,11 @@ def _read_answers(item: YamlMap, path: str, node: Node, problems: Problems) -> l
         if not values or not check_id(values["id"], Location(path, line), "answer", problems):
             continue
         if values["id"] in seen:
-            problems.add(Location(path, line), f"question '{node.id}' has two answers with id '{values['id']}'", f"first at line {seen[values['id']]}")
+            problems.add(
+                Location(path, line),
+                f"question '{node.id}' has two answers with id '{values['id']}'",
+                f"first at line {seen[values['id']]}",
+            )
             continue
         seen[values["id"]] = line
         if not values["label"] or not values["next"]:

@@ -5,7 +5,7 @@ added to each page so that Material shows the expansion as a tooltip.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..structure.model import Page, Toolkit
 from ..structure.problems import Location, Problems

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 from ..structure.problems import FieldLines, Location, Problems, did_you_mean, shown
 from .yaml_lines import YamlList, YamlMap
@@ -83,9 +84,7 @@ def read_record(
         where = Location(path, data.line_of(f.name))
         if f.name not in data:
             if f.required:
-                problems.add(
-                    Location(path, data.line), f"{what} has no '{f.name}'", f.hint or f"add '{f.name}: ...'"
-                )
+                problems.add(Location(path, data.line), f"{what} has no '{f.name}'", f.hint or f"add '{f.name}: ...'")
             values[f.name] = list(f.default) if isinstance(f.default, (list, tuple)) else f.default
             continue
         value = data[f.name]
@@ -150,7 +149,8 @@ def check_url(value: Any, where: Location, problems: Problems) -> bool:
         problems.add(
             where,
             f"malformed address '{value}'",
-            "give the full address starting with https:// (or http://); when none is known write 'url: null', never '#'",
+            "give the full address starting with https:// (or http://); "
+            "when none is known write 'url: null', never '#'",
         )
         return False
     return True

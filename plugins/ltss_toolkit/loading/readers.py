@@ -6,8 +6,8 @@ import datetime
 from typing import Any
 
 from ..structure.model import RESOURCE_KINDS, Change, Page, Reference, Resource, Topic
-from .fields import Field, check_id, check_url, field_lines, read_record
 from ..structure.problems import Location, Problems
+from .fields import Field, check_id, check_url, field_lines, read_record
 from .front_matter import split_page
 from .yaml_lines import YamlList, load_yaml
 
@@ -20,7 +20,11 @@ PAGE_FIELDS = (
     ),
     Field("title", str),
     Field("summary", str, hint="add a one-line 'summary:' saying what the page helps a reader do"),
-    Field("order", int, hint="write 'order: N', the page's position in its folder (for index.md, the folder's position in its parent)"),
+    Field(
+        "order",
+        int,
+        hint="write 'order: N', the page's position in its folder (for index.md, the folder's position in its parent)",
+    ),
     Field("resources", list, required=False, items=str, default=()),
     Field("topics", list, required=False, items=str, default=()),
     Field("questions", list, required=False, items=str, default=()),
@@ -65,7 +69,11 @@ def yaml_list(text: str, path: str, what: str, problems: Problems) -> list[tuple
     if data is None:
         return []
     if not isinstance(data, YamlList):
-        problems.add(Location(path, 1), f"{path.rsplit('/', 1)[-1]} must be a list of {what}", "start each entry with '- id: ...'")
+        problems.add(
+            Location(path, 1),
+            f"{path.rsplit('/', 1)[-1]} must be a list of {what}",
+            "start each entry with '- id: ...'",
+        )
         return []
     return list(zip(data, data.item_lines))
 

@@ -6,9 +6,9 @@ offline bundle; the preview server keeps it between rebuilds and loads again onl
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
 
 from ..extensions import Extension
 from ..structure.model import Toolkit
@@ -39,7 +39,7 @@ class Loaded:
     problems: Problems
     state: Fingerprint
 
-    def changed_files(self, other: "Loaded | None") -> set[str]:
+    def changed_files(self, other: Loaded | None) -> set[str]:
         """Paths that differ from ``other``'s load; every path when there is none."""
         mine = {path: (size, mtime) for path, size, mtime in self.state}
         if other is None:

@@ -129,7 +129,9 @@ except ImportError:  # PyYAML built without libyaml: every file goes through _Li
     CParser = None
 
 
-class _FastLineLoader(yaml.composer.Composer, CParser or object, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):  # type: ignore[misc]
+class _FastLineLoader(
+    yaml.composer.Composer, CParser or object, yaml.constructor.SafeConstructor, yaml.resolver.Resolver
+):  # type: ignore[misc]
     """``_LineLoader`` with libyaml's scanner and parser (about seven times faster on our content), and the
     same Python composer with the same limits, resolvers and constructors. Used only for text that loads
     without error: anything else is loaded again by ``_LineLoader``, whose messages editors see."""

@@ -27,11 +27,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .pdf.downloads import MANIFEST_NAME, human_size, link_downloads, read_manifest
 from .context import BuildContext, BuildFailed
+from .pdf.downloads import MANIFEST_NAME, human_size, link_downloads, read_manifest
 from .placeholders import fill_pages
-from .site import build_html, offline_variant, toolkit_plugin
 from .reproducible_zip import ZipSummary, source_date, write_zip
+from .site import build_html, offline_variant, toolkit_plugin
 
 BUNDLE_ROOT = "ltss-toolkit-offline"
 ZIP_NAME = f"{BUNDLE_ROOT}.zip"
@@ -152,7 +152,8 @@ def report_line(archive: Path, site_dir: Path, summary: ZipSummary, pdfs: list[P
     """The build's line about the bundle: where, how big, and how big without the PDFs."""
     pdf_bytes = summary.compressed_by_suffix.get(".pdf", 0)
     without_pdfs = summary.size - pdf_bytes
-    line = f"Offline bundle: {archive.relative_to(site_dir).as_posix()}, {human_size(summary.size)} ({summary.size} bytes, {summary.files} files"
+    where = archive.relative_to(site_dir).as_posix()
+    line = f"Offline bundle: {where}, {human_size(summary.size)} ({summary.size} bytes, {summary.files} files"
     if pdfs:
         line += f"; {len(pdfs)} PDFs {human_size(pdf_bytes)}, the rest {human_size(without_pdfs)}"
     line += ")"

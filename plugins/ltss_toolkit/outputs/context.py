@@ -24,7 +24,7 @@ class SiteSettings:
     language: str
 
     @classmethod
-    def of(cls, config: MkDocsConfig) -> "SiteSettings":
+    def of(cls, config: MkDocsConfig) -> SiteSettings:
         language = config.theme["language"] if "language" in config.theme else "en"
         return cls(
             site_name=str(config.site_name or "Site"),

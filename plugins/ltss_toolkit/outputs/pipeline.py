@@ -12,8 +12,8 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from .bundle import build_offline_bundle
 from .context import BuildContext, BuildFailed

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 
 def fill_pages(site_dir: Path, marker: str, fill: Callable[[str, str], str]) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..extensions import Extension, extension_pages
 from ..structure.model import Toolkit

@@ -89,7 +89,7 @@ class Page:
     """Path of the page relative to the docs root, e.g. ``pathways/x.md``."""
     lines: FieldLines = field(default_factory=FieldLines)
     """Line of each field and of each item of the list fields (``resources``, ``topics``), for messages."""
-    section: "Section | None" = None
+    section: Section | None = None
     reviewed: datetime.date | None = None
     """When an editor last checked the page against its sources (front matter ``reviewed:``)."""
     changes: tuple[Change, ...] = ()
@@ -114,8 +114,8 @@ class Section:
     path: str
     index: Page | None = None
     pages: list[Page] = field(default_factory=list)
-    sections: list["Section"] = field(default_factory=list)
-    parent: "Section | None" = None
+    sections: list[Section] = field(default_factory=list)
+    parent: Section | None = None
 
     @property
     def title(self) -> str:
@@ -133,7 +133,7 @@ class Section:
             out.extend(item.walk() if isinstance(item, Section) else [item])
         return out
 
-    def children(self) -> list["Page | Section"]:
+    def children(self) -> list[Page | Section]:
         items: list[Page | Section] = [*self.pages, *self.sections]
         return sorted(items, key=lambda item: (item.order, item.title))
 
@@ -196,7 +196,7 @@ class Toolkit:
     """Other files (images, data) to publish as they are: docs-relative path to absolute source path."""
     history_note: str = ""
     """Why pages have no ``updated`` date, when git history could not give one (no git, a shallow clone)."""
-    settings: "Settings" = field(default_factory=lambda: Settings())
+    settings: Settings = field(default_factory=lambda: Settings())
     """Site-wide settings from the configuration that the generated pages and files need."""
 
     def reading_order(self) -> list[Page]:

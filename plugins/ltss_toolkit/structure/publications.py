@@ -9,8 +9,8 @@ placeholder is written by ``render.downloads``.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from .model import Page, Section, Toolkit
 

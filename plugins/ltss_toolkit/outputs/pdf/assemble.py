@@ -169,7 +169,9 @@ class BuildInfo:
     version: str
 
 
-def _toc(document: Document, items: list[PrintItem], titles: dict[str, str], headings: dict[str, list[tuple[str, str]]]) -> str:
+def _toc(
+    document: Document, items: list[PrintItem], titles: dict[str, str], headings: dict[str, list[tuple[str, str]]]
+) -> str:
     with_headings = len(items) <= 15
     lines = ['<nav class="ltss-toc" aria-label="Contents">', '<h2 class="ltss-toc-title">Contents</h2>', "<ul>"]
     for item in items:
@@ -230,4 +232,9 @@ def assemble(document: Document, pages: SitePages, info: BuildInfo) -> str:
         "</head>",
         f'<body class="ltss-print ltss-print-{document.kind}">',
     ]
-    return "\n".join([*head, _cover(document, info), _toc(document, items, titles, headings), *bodies, "</body>", "</html>"]) + "\n"
+    return (
+        "\n".join(
+            [*head, _cover(document, info), _toc(document, items, titles, headings), *bodies, "</body>", "</html>"]
+        )
+        + "\n"
+    )

@@ -2,7 +2,8 @@
 
 The key covers the assembled print HTML (which carries the build date and version), the print
 stylesheet, the WeasyPrint version and the fonts installed for fontconfig (a font package upgrade changes
-the layout); images are referenced by ``file:`` URL, so their bytes are hashed too. A document whose key did not change is copied from ``.cache/pdf/`` instead of laid out.
+the layout); images are referenced by ``file:`` URL, so their bytes are hashed too. A document whose key did
+not change is copied from ``.cache/pdf/`` instead of laid out.
 """
 
 from __future__ import annotations

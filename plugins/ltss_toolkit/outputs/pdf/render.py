@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-
 from importlib.metadata import version
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -42,7 +41,7 @@ def render_pdf(html: str, base_url: str) -> RenderedPdf:
     return RenderedPdf(data, len(document.pages))
 
 
-def local_fetcher() -> "URLFetcher":
+def local_fetcher() -> URLFetcher:
     """Fetches ``file:`` and ``data:`` URLs only: a PDF build never touches the network."""
     from weasyprint.urls import URLFetcher
 

@@ -12,12 +12,12 @@ import os
 import shutil
 import subprocess
 import time
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
 from pathlib import Path
-from typing import Callable, Sequence
 
 from ...extensions import Extension, extension_documents, printed_pages
 from ...render.page import RESOURCES_URI
@@ -46,7 +46,7 @@ def cache_folder(project_dir: Path) -> Path:
 def build_info(project_dir: Path, site_name: str, language: str) -> BuildInfo:
     """Date from SOURCE_DATE_EPOCH when set (reproducible builds), version from the package and git."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
     try:
         release = package_version("ltss-toolkit")
     except PackageNotFoundError:
@@ -54,7 +54,9 @@ def build_info(project_dir: Path, site_name: str, language: str) -> BuildInfo:
     commit = subprocess.run(
         ["git", "rev-parse", "--short=10", "HEAD"], cwd=project_dir, capture_output=True, text=True, check=False
     )
-    label = f"{release} (commit {commit.stdout.strip()})" if commit.returncode == 0 and commit.stdout.strip() else release
+    label = (
+        f"{release} (commit {commit.stdout.strip()})" if commit.returncode == 0 and commit.stdout.strip() else release
+    )
     return BuildInfo(
         site_name=site_name,
         language=language,
