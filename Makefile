@@ -10,7 +10,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test serve install browser clean bench preflight check schemas new-page new-section new-resource new-term
+.PHONY: site test lint serve install browser clean bench preflight check schemas new-page new-section new-resource new-term
 
 ## System packages (python3-venv, Pango, fonts): installed with apt-get as root, else the command is printed.
 preflight:
@@ -33,8 +33,15 @@ site: install
 serve: install
 	$(BIN)/python -m ltss_toolkit serve
 
-## Every test: the workflows (actionlint), unit, golden, end-to-end builds, and browser checks in headless Chromium.
-test: install browser
+## ruff (lint and format check) and mypy --strict on the engine (settings in pyproject.toml).
+lint: install
+	$(BIN)/ruff check plugins
+	$(BIN)/ruff format --check plugins
+	$(BIN)/mypy --strict
+
+## Every test: lint, the workflows (actionlint), unit, golden, end-to-end builds, and browser checks in headless
+## Chromium.
+test: install browser lint
 	$(BIN)/actionlint
 	$(BIN)/python -m pytest
 

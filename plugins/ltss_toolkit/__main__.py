@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 from .editing.cli import add_commands
-from .outputs.pipeline import BuildFailed, build
+from .outputs.context import BuildFailed
+from .outputs.pipeline import build
 from .trust import command as freshness_command
 
 

@@ -27,7 +27,7 @@ class Repository(c.Type[str]):
         return repository
 
 
-class ToolkitConfig(base.Config):
+class ToolkitConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDocs' Config.__init_subclass__
     content_dir = c.Type(str, default="content")
     """Folder of structured content (pages, resources, data), relative to mkdocs.yml."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ import jinja2
 import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
@@ -60,7 +62,7 @@ class TemplateCache(jinja2.BytecodeCache):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
-class ToolkitPlugin(BasePlugin[ToolkitConfig]):
+class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]  # MkDocs' __init_subclass__
     """Adds the pages of ``content/`` to the site and builds the nav from their order."""
 
     toolkit: Toolkit
@@ -141,8 +143,10 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         except UnknownArea as error:
             raise PluginError(f"mkdocs.yml: {error} (fix the nav entry or add pages to that folder)") from error
         self._register_macros(config)
-        # Part of the content syntax, so added here rather than in each mkdocs.yml.
-        config.markdown_extensions.append(AsOfExtension())
+        # Part of the content syntax, so added here rather than in each mkdocs.yml (once: the preview builds the
+        # same configuration again). MkDocs takes extension instances as well as names.
+        if not any(isinstance(e, AsOfExtension) for e in config.markdown_extensions):
+            config.markdown_extensions.append(AsOfExtension())  # type: ignore[arg-type]
         return config
 
     def _register_macros(self, config: MkDocsConfig) -> None:
@@ -235,6 +239,6 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
             page.meta["ltss_feedback_url"] = feedback_url(repository, template, title, address, source)
 
     @guarded
-    def on_serve(self, server, config: MkDocsConfig, builder):
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
         server.watch(str(self.project_dir / self.config.content_dir))
         return server

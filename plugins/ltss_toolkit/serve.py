@@ -268,7 +268,7 @@ def serve(config_file: Path, host: str = "127.0.0.1", port: int = 8000, pdf: boo
     """Serve the preview until interrupted (Ctrl+C)."""
     server, preview = make_server(config_file, host, port, pdf=pdf)
     try:
-        server.serve()
+        server.serve()  # type: ignore[no-untyped-call]  # MkDocs' LiveReloadServer is not annotated
     except KeyboardInterrupt:
         log.info("Shutting down...")
     finally:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..structure.model import Toolkit
 from ..structure.problems import Location, Problems, did_you_mean
 from .graph import loops, reachable
-from .model import OUTCOME, QUESTION, START, Flow
+from .model import OUTCOME, QUESTION, START, Flow, Node
 from .reader import flow_of
 
 
@@ -74,7 +76,7 @@ def _check_start(flow: Flow, problems: Problems) -> None:
         )
 
 
-def _check_way_forward(flow: Flow, node, problems: Problems) -> None:
+def _check_way_forward(flow: Flow, node: Node, problems: Problems) -> None:
     if node.kind == OUTCOME:
         return
     if not node.answers:
@@ -94,7 +96,15 @@ def _check_way_forward(flow: Flow, node, problems: Problems) -> None:
         )
 
 
-def _check_pages(flow: Flow, node_id: str, key: str, page_ids, line_of, toolkit: Toolkit, problems: Problems) -> None:
+def _check_pages(
+    flow: Flow,
+    node_id: str,
+    key: str,
+    page_ids: tuple[str, ...],
+    line_of: Callable[[str, int], int],
+    toolkit: Toolkit,
+    problems: Problems,
+) -> None:
     for index, page_id in enumerate(page_ids):
         if page_id not in toolkit.pages:
             problems.add(

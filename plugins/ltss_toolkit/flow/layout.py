@@ -158,9 +158,9 @@ def _place(rows: list[list[_Slot]]) -> None:
         placed: list[float | None] = [None] * len(row)
         order = sorted(range(len(row)), key=lambda i: (not row[i].waypoint, -len(row[i].above) - len(row[i].below), i))
         for i in order:
-            low = max((placed[j] + _span(row, j, i) for j in range(i) if placed[j] is not None), default=float("-inf"))
+            low = max((p + _span(row, j, i) for j in range(i) if (p := placed[j]) is not None), default=float("-inf"))
             high = min(
-                (placed[j] - _span(row, i, j) for j in range(i + 1, len(row)) if placed[j] is not None),
+                (p - _span(row, i, j) for j in range(i + 1, len(row)) if (p := placed[j]) is not None),
                 default=float("inf"),
             )
             placed[i] = min(max(wanted[i], low), high) if low <= high else low

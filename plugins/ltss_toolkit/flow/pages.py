@@ -34,6 +34,8 @@ class _Context:
     """What every page needs: the flow, the pages it points to, parents, numbers and the JSON."""
 
     def __init__(self, flow: Flow, toolkit: Toolkit) -> None:
+        assert flow.start is not None, "flow_pages makes pages only for a flow with a start"
+        self.start: Node = flow.start
         self.flow = flow
         self.toolkit = toolkit
         self.parents = parents(flow)
@@ -86,7 +88,7 @@ class _Context:
             several = ' data-flow-several-parents="true"' if len({p.id for p, _ in coming_from}) > 1 else ""
             links.append(f"[Back]({self.link(parent.uri, node)}){{ .ltss-flow-back data-flow-back{several} }}")
         if node.kind != START:
-            links.append(f"[Start again]({self.link(self.flow.start.uri, node)}){{ .ltss-flow-restart }}")
+            links.append(f"[Start again]({self.link(self.start.uri, node)}){{ .ltss-flow-restart }}")
         links.append(f"[Map of the whole flow]({self.link(MAP_URI, node)}){{ .ltss-flow-map-link }}")
         return ['<div class="ltss-flow-controls" markdown>', "", " ".join(links), "", "</div>", ""]
 
@@ -118,7 +120,7 @@ class _Context:
     def _data(self, node: Node) -> list[str]:
         data = {
             "here": node.id,
-            "start": self.flow.start.id,
+            "start": self.start.id,
             "order": list(self.flow.nodes),
             "nodes": {
                 other.id: {

@@ -64,8 +64,9 @@ def read_flow(text: str, path: str, uri: str, toolkit: Toolkit, problems: Proble
     """Reader for ``flow.yml``: keeps the flow in ``toolkit.data`` (``flow_of``)."""
     existing = flow_of(toolkit)
     if existing is not None:
-        first = existing.path
-        problems.add(Location(path, 1), "a second flow file", f"the site has one decision flow, in {first}; merge them")
+        problems.add(
+            Location(path, 1), "a second flow file", f"the site has one decision flow, in {existing.path}; merge them"
+        )
         return
     flow = Flow(path=path)
     toolkit.data.put(flow)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import datetime
 import re
 from collections.abc import Sequence
@@ -44,10 +45,10 @@ class Field:
     """One field of a record: its type, whether it must be given, and whether null is allowed."""
 
     name: str
-    type: type
+    type: builtins.type[Any]
     required: bool = True
     nullable: bool = False
-    items: type | None = None
+    items: builtins.type[Any] | None = None
     default: Any = None
     hint: str = ""
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..extensions import Extension, Reader
-from ..structure.model import Page, Section, Toolkit
+from ..structure.model import Page, Resource, Section, Toolkit
 from ..structure.problems import Location, Problems
 from ..structure.validate import validate
 from . import readers
@@ -113,7 +113,7 @@ def _read_file(
         )
 
 
-def _add_resource(resource, toolkit: Toolkit, problems: Problems) -> None:
+def _add_resource(resource: Resource, toolkit: Toolkit, problems: Problems) -> None:
     first = toolkit.resources.get(resource.id)
     if first is None:
         toolkit.resources[resource.id] = resource

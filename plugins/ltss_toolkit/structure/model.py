@@ -45,7 +45,7 @@ class Resource:
     topics: tuple[str, ...]
     where: Location
 
-    def facts(self) -> tuple:
+    def facts(self) -> tuple[object, ...]:
         """The fields that must agree wherever the resource is listed."""
         return (self.title, self.publisher, self.year, self.url, self.kind, self.topics)
 
