@@ -10,7 +10,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test serve install browser clean bench preflight check schemas new-page new-section new-resource new-term
+.PHONY: site test lint serve install browser clean bench preflight check schemas new-page new-section new-resource new-term
 
 ## System packages (python3-venv, Pango, fonts): installed with apt-get as root, else the command is printed.
 preflight:
@@ -28,12 +28,20 @@ install: $(STAMP)
 site: install
 	$(BIN)/python -m ltss_toolkit build
 
-## Live preview for editors at http://127.0.0.1:8000 (no PDFs).
+## Live preview for editors at http://127.0.0.1:8000: a saved page shows in about a second, content errors show
+## in the browser (path:line) and the page comes back by itself once fixed. No PDFs.
 serve: install
-	$(BIN)/mkdocs serve
+	$(BIN)/python -m ltss_toolkit serve
 
-## Every test: the workflows (actionlint), unit, golden, end-to-end builds, and browser checks in headless Chromium.
-test: install browser
+## ruff (lint and format check) and mypy --strict on the engine (settings in pyproject.toml).
+lint: install
+	$(BIN)/ruff check plugins
+	$(BIN)/ruff format --check plugins
+	$(BIN)/mypy --strict
+
+## Every test: lint, the workflows (actionlint), unit, golden, end-to-end builds, and browser checks in headless
+## Chromium.
+test: install browser lint
 	$(BIN)/actionlint
 	$(BIN)/python -m pytest
 
@@ -72,3 +80,18 @@ browser:
 
 clean:
 	rm -rf site .site.* .cache
+
+## The five benchmarks of issue 11, as tables with the command of each. Slow (about 15-30 min); run on a quiet
+## machine: figures taken while other work runs are inflated.
+bench: install
+	@echo '$$ .venv/bin/python bench/overhead_benchmark.py --runs 5'
+	@$(BIN)/python bench/overhead_benchmark.py --runs 5 2>/dev/null
+	@echo
+	@echo '$$ .venv/bin/python bench/pdf_benchmark.py --runs 3'
+	@$(BIN)/python bench/pdf_benchmark.py --runs 3 2>/dev/null
+	@echo
+	@echo '$$ .venv/bin/python bench/preview_benchmark.py --runs 5'
+	@$(BIN)/python bench/preview_benchmark.py --runs 5 2>/dev/null
+	@echo
+	@echo '$$ .venv/bin/python bench/scale_benchmark.py --copies 1 10 50'
+	@$(BIN)/python bench/scale_benchmark.py --copies 1 10 50 2>/dev/null

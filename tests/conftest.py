@@ -48,14 +48,22 @@ def build_env() -> dict[str, str]:
     return env
 
 
+TEST_PDF_CACHE = PROJECT / ".cache" / "pdf-tests"
+"""The shipped site's PDFs in tests are cached apart from `make site`'s (.cache/pdf), so neither evicts the
+other's; throwaway projects keep theirs in their own folder."""
+
+
 def run_build(
     project: Path, site_dir: Path, *extra: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Build a project with the engine's own command, as `make site` does (``env``: instead of build_env())."""
+    env = dict(env or build_env())
+    if project.resolve() == PROJECT:
+        env.setdefault("LTSS_PDF_CACHE", str(TEST_PDF_CACHE))
     return subprocess.run(
         [sys.executable, "-m", "ltss_toolkit", "build", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir), *extra],
         cwd=project,
-        env=env or build_env(),
+        env=env,
         capture_output=True,
         text=True,
     )
@@ -94,6 +102,27 @@ nav:
   - content:pathways
   - Resources: resources.md
 """
+
+
+SMALL_SITE = {
+    "mkdocs.yml": MINIMAL_MKDOCS + "strict: true\nvalidation:\n  unrecognized_links: warn\n  anchors: warn\n",
+    "docs/index.md": "# Home\n",
+    "content/topics.yml": "- id: pace\n  label: PACE\n",
+    "content/pathways/index.md": "---\nid: pathways\nreviewed: 2024-01-15\ntitle: Pathways\nsummary: Where to start.\norder: 0\n---\nAbout.\n",
+    "content/pathways/first.md": (
+        "---\nid: first\nreviewed: 2024-01-15\ntitle: First page\nsummary: The first.\norder: 1\nresources: []\ntopics: [pace]\n---\n"
+        "The first page.\n"
+    ),
+    "content/pathways/second.md": (
+        "---\nid: second\nreviewed: 2024-01-15\ntitle: Second page\nsummary: The second.\norder: 2\nresources: [shared-guide]\n---\n"
+        "The second page.\n"
+    ),
+    "content/pathways/resources.yml": (
+        "- id: shared-guide\n  title: A guide\n  publisher: Example\n  year: 2019\n"
+        "  url: https://example.org/guide\n  kind: guide\n  topics: [pace]\n"
+    ),
+}
+"""A small project with a nav, three pages and a resource: for the preview's tests."""
 
 
 def write_tree(root: Path, files: dict[str, str]) -> Path:

@@ -18,7 +18,6 @@ import yaml
 from conftest import PROJECT, run_build
 from ltss_toolkit.outputs.bundle import (
     BUNDLE_ROOT,
-    OFFLINE_CONFIG,
     SHIM_SOURCE,
     SHIM_TARGET,
     SIZE_TARGET,
@@ -28,6 +27,7 @@ from ltss_toolkit.outputs.bundle import (
     size_label,
 )
 from ltss_toolkit.outputs.reproducible_zip import source_date, write_zip
+from ltss_toolkit.outputs.site import OFFLINE_PLUGIN, load_site_config, offline_variant, toolkit_plugin
 
 
 class _TagsAsNone(yaml.SafeLoader):
@@ -107,24 +107,18 @@ def test_remote_loads_are_found_and_links_to_read_are_not(tmp_path: Path) -> Non
     assert [entry.split(": ")[0] for entry in found] == ["index.html:3", "index.html:4", "style.css:1"]
 
 
-def test_offline_config_is_mkdocs_yml_plus_offline_without_edit_links() -> None:
-    main, offline = read_yaml(PROJECT / "mkdocs.yml"), read_yaml(PROJECT / OFFLINE_CONFIG)
-    assert offline["INHERIT"] == "mkdocs.yml"
-    expected = []
-    for name, options in plugin_entries(main):
-        if name == "ltss-toolkit":
-            options.pop("repository", None)
-            options.pop("branch", None)
-        expected.append((name, options))
-        if name == "search":
-            expected.append(("offline", {}))
-    assert plugin_entries(offline) == expected, (
-        f"{OFFLINE_CONFIG} must list mkdocs.yml's plugins (with the same options) plus 'offline' after 'search', "
-        "without ltss-toolkit's repository: INHERIT replaces lists instead of merging them"
-    )
-    assert offline["extra"]["polyfills"] == [SHIM_TARGET] and offline["extra"]["offline_bundle"] is True
-    assert main["extra"]["offline_bundle"] is False
+def test_offline_variant_is_the_site_config_plus_offline_without_edit_links(tmp_path: Path) -> None:
+    site = load_site_config(PROJECT / "mkdocs.yml", tmp_path / "site")
+    offline = offline_variant(PROJECT / "mkdocs.yml", tmp_path / "bundle", [SHIM_TARGET])
+    assert list(offline.plugins) == [*site.plugins, OFFLINE_PLUGIN]
+    assert toolkit_plugin(offline).config.repository is None, "the offline copy has no edit or feedback links"
+    assert toolkit_plugin(site).config.offline_zip is True
+    assert offline.extra["polyfills"] == [SHIM_TARGET] and offline.extra["offline_bundle"] is True
+    assert site.extra["offline_bundle"] is False and "polyfills" not in site.extra
+    assert offline.site_dir == str(tmp_path / "bundle")
+    main = read_yaml(PROJECT / "mkdocs.yml")
     assert main["theme"]["font"] is False and "repo_url" not in main and "analytics" not in main.get("extra", {})
+    assert not (PROJECT / "mkdocs-offline.yml").exists(), "the offline variant is made in code (outputs/site.py)"
 
 
 def test_vendored_shim_is_the_pinned_npm_version_with_its_license() -> None:
@@ -156,20 +150,6 @@ def test_size_labels_and_placeholders(tmp_path: Path) -> None:
 # End to end
 
 
-SMALL_OFFLINE_YML = f"""\
-INHERIT: mkdocs.yml
-extra:
-  polyfills: [{SHIM_TARGET}]
-  offline_bundle: true
-plugins:
-  - search
-  - offline
-  - macros:
-      render_by_default: false
-      on_error_fail: true
-  - ltss-toolkit
-"""
-
 SMALL_CONTENT = {
     "content/topics.yml": "- id: pace\n  label: PACE\n",
     "content/pathways/index.md": (
@@ -198,11 +178,11 @@ def _small_site(small_project) -> Path:
 
     return small_project(
         {
-            OFFLINE_CONFIG: SMALL_OFFLINE_YML,
             "docs/index.md": SMALL_HOME,
             **SMALL_CONTENT,
         },
-        MINIMAL_MKDOCS + "extra:\n  offline_bundle: false\n",
+        MINIMAL_MKDOCS.replace("      repository:", "      offline_zip: true\n      repository:")
+        + "extra:\n  offline_bundle: false\n",
     )
 
 
@@ -237,7 +217,7 @@ def test_small_project_bundle_is_reproducible_trimmed_and_sized(small_project, t
                 assert "unpkg.com" not in bundle.read(name).decode("utf-8"), name
 
 
-def test_project_without_offline_config_builds_without_a_bundle(small_project, tmp_path: Path) -> None:
+def test_project_without_offline_zip_builds_without_a_bundle(small_project, tmp_path: Path) -> None:
     project = small_project(SMALL_CONTENT)
     result = run_build(project, tmp_path / "site", "--no-pdf")
     assert result.returncode == 0, result.stderr[-3000:]

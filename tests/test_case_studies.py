@@ -10,6 +10,7 @@ import pytest
 from ltss_toolkit.case_studies import case_study_macros
 from conftest import GOLDEN, golden_cases, load_golden
 from ltss_toolkit import case_studies, figures, glossary as glossary_extension
+from ltss_toolkit.case_studies.model import CaseStudies
 from ltss_toolkit.loading.loader import load_toolkit
 from ltss_toolkit.loading.yaml_lines import load_yaml
 from ltss_toolkit.structure.problems import Problems
@@ -23,7 +24,7 @@ CASES = golden_cases("case-studies")
 def test_golden(case: Path) -> None:
     toolkit, expected = load_golden(case, EXTENSIONS)
     if "case_studies" in expected:
-        got = {s.id: [s.state, s.strategy, s.verified] for s in toolkit.data["case_studies"].items}
+        got = {s.id: [s.state, s.strategy, s.verified] for s in toolkit.data.get(CaseStudies).items}
         assert got == expected["case_studies"]
 
 
@@ -70,7 +71,7 @@ def test_strings_from_yaml_are_escaped() -> None:
     problems = Problems()
     from ltss_toolkit.case_studies.model import read_case_studies
 
-    del toolkit.data["case_studies"]
+    toolkit.data.remove(CaseStudies)
     text = (
         "- id: x\n  state: '<script>s</script>'\n  strategy: bed-buy-back\n  program: '<b>p</b>'\n"
         "  summary: '\"quoted\" & <i>'\n  source: agency-report\n  verified: false\n"
@@ -116,4 +117,4 @@ def valid_shipped_case_studies():
     project = Path(__file__).resolve().parent.parent
     model, problems = load_toolkit(project / "content", project, default_extensions())
     assert not problems
-    return model.data["case_studies"].items
+    return model.data.get(CaseStudies).items

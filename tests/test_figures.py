@@ -10,6 +10,7 @@ import pytest
 from conftest import golden_cases, load_golden
 from ltss_toolkit import case_studies, figures, glossary as glossary_extension
 from ltss_toolkit.figures.model import Figure, Point
+from ltss_toolkit.figures.model import figures as figures_of
 from ltss_toolkit.figures.render import format_value, render_figure
 from ltss_toolkit.structure.problems import Location
 
@@ -22,7 +23,7 @@ CASES = golden_cases("figures")
 def test_golden(case: Path) -> None:
     toolkit, expected = load_golden(case, EXTENSIONS)
     if "figures" in expected:
-        got = {f.id: [[p.label, p.value] for p in f.series] for f in toolkit.data["figures"].values()}
+        got = {f.id: [[p.label, p.value] for p in f.series] for f in figures_of(toolkit).values()}
         assert got == expected["figures"]
 
 

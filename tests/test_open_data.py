@@ -153,7 +153,7 @@ def test_csl_json_matches_schema_and_is_processed_by_citeproc() -> None:
 def test_flow_json_matches_schema_and_model() -> None:
     data = json.loads(FILES["data/flow.json"])
     validate(data, "flow.schema.json")
-    flow = TOOLKIT.data["flow"]
+    flow = TOOLKIT.data.get(Flow)
     assert isinstance(flow, Flow)
     assert data["start"] == flow.start.id if flow.start else None
     assert [node["id"] for node in data["nodes"]] == list(flow.nodes)

@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import PROJECT, run_build
-from ltss_toolkit.extensions import default_extensions
+from ltss_toolkit.extensions import default_extensions, extension_documents
 from ltss_toolkit.loading.loader import load_toolkit
 from ltss_toolkit.outputs.pdf.assemble import page_html_path
 from ltss_toolkit.structure.publications import COMPLETE_ID, plan_documents
@@ -80,7 +80,7 @@ def test_one_pdf_per_module_per_pathways_section_and_the_whole_site(built_site: 
 
 
 def test_each_pdf_is_tagged_titled_outlined_and_linked(built_site: Path, manifest, toolkit) -> None:
-    documents = {d.id: d for d in plan_documents(toolkit, "LTSS Toolkit", "", ["resources.md"])}
+    documents = {d.id: d for d in plan_documents(toolkit, "LTSS Toolkit", "", ["resources.md"], extension_documents(default_extensions(), toolkit))}
     for doc_id, entry in manifest.items():
         reader = PdfReader(built_site / entry.file)
         assert len(reader.pages) == entry.pages > 0, doc_id

@@ -18,6 +18,7 @@ import yaml
 from hypothesis import event, given
 from hypothesis import strategies as st
 
+from ltss_toolkit.flow.model import Flow
 from ltss_toolkit.case_studies.model import CASE_STUDY_FIELDS, read_case_studies
 from ltss_toolkit.engine import load_site
 from ltss_toolkit.extensions import default_extensions
@@ -181,7 +182,7 @@ def test_any_flow_gives_problems_or_pages_and_a_map(text: str) -> None:
     event("valid flow" if not problems else "flow with problems")
     if not problems:
         pages = flow_pages(toolkit)
-        assert "start-here/map.md" in pages and map_page(toolkit.data["flow"])
+        assert "start-here/map.md" in pages and map_page(toolkit.data.get(Flow))
 
 
 @given(

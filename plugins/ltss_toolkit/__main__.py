@@ -1,14 +1,26 @@
-"""Command line: ``build`` the site, PDFs and offline bundle safely; ``check`` the content; start ``new`` files."""
+"""Command line: ``build`` the site, PDFs and offline bundle safely; ``serve`` the live preview; ``check`` the
+content; start ``new`` files."""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
 from .editing.cli import add_commands
-from .outputs.pipeline import BuildFailed, build
+from .outputs.context import BuildFailed
+from .outputs.pipeline import build
 from .trust import command as freshness_command
+
+
+def show_mkdocs_messages(level: int = logging.INFO) -> None:
+    """MkDocs runs in this process: print its messages (and its plugins') as ``mkdocs build`` would."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(level)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -18,16 +30,27 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
     b.add_argument("-d", "--site-dir", default=None, type=Path, help="where to write the site (default: site/)")
     b.add_argument("--no-pdf", action="store_true", help="skip the PDFs (faster previews)")
+    s = sub.add_parser("serve", help="live preview at http://127.0.0.1:8000; content errors show in the browser")
+    s.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
+    s.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="host:port to serve on")
+    s.add_argument("--pdf", action="store_true", help="after each edit, lay out the PDFs that hold the edited page")
     add_commands(sub)
     freshness_command.add_parser(sub)
     args = parser.parse_args(argv)
+    if args.command == "serve":
+        from .serve import serve
+
+        show_mkdocs_messages()
+        host, _, port = args.dev_addr.rpartition(":")
+        serve(args.config_file, host or "127.0.0.1", int(port), pdf=args.pdf)
+        return 0
     if args.command != "build":
         return int(args.run(args))
     config_file: Path = args.config_file.resolve()
-    project_dir = config_file.parent
-    site_dir = args.site_dir or project_dir / "site"
+    site_dir = args.site_dir or config_file.parent / "site"
+    show_mkdocs_messages()
     try:
-        context = build(project_dir, config_file, site_dir, options={"pdf": not args.no_pdf})
+        context = build(config_file, site_dir, pdf=not args.no_pdf)
     except BuildFailed as error:
         print(f"Build failed: {error}. site/ was left as it was.", file=sys.stderr)
         return 1

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -26,7 +27,7 @@ class Repository(c.Type[str]):
         return repository
 
 
-class ToolkitConfig(base.Config):
+class ToolkitConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDocs' Config.__init_subclass__
     content_dir = c.Type(str, default="content")
     """Folder of structured content (pages, resources, data), relative to mkdocs.yml."""
 
@@ -53,6 +54,11 @@ class ToolkitConfig(base.Config):
 
     resource_age_years = c.Type(int, default=10)
     """The freshness report lists a resource as old when it was published more than this many years ago."""
+
+    offline_zip = c.Type(bool, default=False)
+    """Also build ``downloads/ltss-toolkit-offline.zip`` (``python -m ltss_toolkit build``): the site made fit
+    for ``file://`` by Material's ``offline`` plugin, added in code, so no second configuration file repeats
+    this one."""
 
 
 def macros_opt_in_problems(macros_config: Mapping[str, Any]) -> list[str]:

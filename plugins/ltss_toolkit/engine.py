@@ -6,10 +6,11 @@ located problems, never an exception an editor would see.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Collection, Mapping, Sequence
+from typing import Any
 
-from .extensions import Extension
+from .extensions import Extension, extension_pages
 from .loading.docs import DocsTree, read_docs
 from .loading.loader import load_toolkit
 from .loading.safety import safe_files
@@ -75,7 +76,7 @@ def _add_generated_pages(
             pages[RESOURCES_URI] = render_resources_page(toolkit)
         for extension in extensions:
             if extension.pages is not None:
-                pages.update(extension.pages(toolkit))
+                pages.update(extension_pages(extension, toolkit))
     except Exception:
         if strict:
             raise

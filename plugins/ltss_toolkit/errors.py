@@ -10,8 +10,9 @@ from __future__ import annotations
 import functools
 import os
 import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, ParamSpec, TypeVar
+from typing import ParamSpec, TypeVar
 
 from mkdocs.exceptions import PluginError
 

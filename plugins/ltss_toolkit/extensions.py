@@ -7,11 +7,12 @@ the plugin and the tests all take the same list, so a new kind plugs in without 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Mapping
 
 from .structure.model import Toolkit
 from .structure.problems import Problems
+from .structure.publications import Document
 
 Reader = Callable[[str, str, str, Toolkit, Problems], None]
 """Reads one file (text, path from the project root, path within content/) into ``toolkit.data``."""
@@ -34,6 +35,56 @@ class Extension:
     """Functions editors can call in page bodies through mkdocs-macros, e.g. ``{{ figure("id") }}``."""
     finish_page: Callable[[str, str, Toolkit], str] | None = None
     """A last pass over each page's Markdown (path, markdown) before it is converted to HTML."""
+    documents: Callable[[Toolkit], list[Document]] | None = None
+    """PDFs of its own (the flow's pathway packets), built beside the modules' and sections'."""
+    source_of: Callable[[Toolkit, str], str | None] | None = None
+    """The one data file a generated page of this extension is drawn from (its edit link), if there is one."""
+    printed_pages: Callable[[Toolkit], list[str]] | None = None
+    """Which of its generated pages go at the end of the whole-site PDF; when not given, its Markdown pages
+    that have a place in the nav (not ``not_in_nav``)."""
+
+
+class GeneratedPages(dict[str, dict[str, str]]):
+    """Each extension's generated pages (by extension name), made once per model: the link check, the site,
+    the preview's change detection and the PDF plan all read them (kept in ``toolkit.data``)."""
+
+
+def extension_pages(extension: Extension, toolkit: Toolkit) -> dict[str, str]:
+    """``extension.pages(toolkit)``, made once per model."""
+    if extension.pages is None:
+        return {}
+    made = toolkit.data.get(GeneratedPages)
+    if made is None:
+        made = GeneratedPages()
+        toolkit.data.put(made)
+    if extension.name not in made:
+        made[extension.name] = extension.pages(toolkit)
+    return made[extension.name]
+
+
+def generated_source(extensions: Sequence[Extension], toolkit: Toolkit, uri: str) -> str | None:
+    """The data file a generated page is drawn from (the flow's pages, the glossary), when it is one file."""
+    for extension in extensions:
+        source = extension.source_of(toolkit, uri) if extension.source_of is not None else None
+        if source:
+            return source
+    return None
+
+
+def extension_documents(extensions: Sequence[Extension], toolkit: Toolkit) -> list[Document]:
+    return [document for e in extensions if e.documents is not None for document in e.documents(toolkit)]
+
+
+def printed_pages(extensions: Sequence[Extension], toolkit: Toolkit) -> list[str]:
+    """The generated pages the extensions put in the whole-site PDF, in extension order."""
+    out: list[str] = []
+    for extension in extensions:
+        if extension.printed_pages is not None:
+            out.extend(extension.printed_pages(toolkit))
+        elif extension.pages is not None:
+            pages = extension_pages(extension, toolkit)
+            out.extend(uri for uri in sorted(pages) if uri.endswith(".md") and uri not in extension.not_in_nav)
+    return out
 
 
 def default_extensions() -> list[Extension]:

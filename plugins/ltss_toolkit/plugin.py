@@ -3,57 +3,126 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import jinja2
+import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from .config import ToolkitConfig, macros_opt_in_problems, setting_problems
-from .editing.repository import edit_url, feedback_url, generated_source, page_address
-from .extensions import Extension, default_extensions
+from .editing.repository import edit_url, feedback_url, page_address
 from .engine import load_site
 from .errors import guarded
-from .structure.publications import with_download_placeholder
-from .render.nav import UnknownArea, expand_nav
-from .render.escape import html_text
+from .extensions import Extension, default_extensions, extension_documents, generated_source
+from .loading.store import ContentStore
 from .render.as_of import AsOfExtension
+from .render.downloads import with_download_placeholder
+from .render.escape import html_text
 from .render.macro_switch import content_page_source, generated_page_source
-from .render.page import RESOURCES_URI, render_page
-from .render.resources_page import render_resources_page
+from .render.nav import UnknownArea, expand_nav
+from .render.page import render_page
+from .render.sources import changed_pages, generated_sources
 from .structure.model import Page, Settings, Toolkit
+from .structure.problems import Problems
+from .structure.publications import landing_documents, plan_documents
 
 log = get_plugin_logger(__name__)
 
 
-class ToolkitPlugin(BasePlugin[ToolkitConfig]):
+class GeneratedFile(File):
+    """A page made from content. A preview rebuild (``incremental``) skips it when its Markdown is the same
+    as in the last build; MkDocs' own check compares file times, which generated pages do not have."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged and super().is_modified()
+
+
+class TemplateCache(jinja2.BytecodeCache):
+    """Compiled theme templates kept in memory between the preview's rebuilds (MkDocs makes a new Jinja
+    environment for each build, which would compile Material's templates again every time)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]  # MkDocs' __init_subclass__
     """Adds the pages of ``content/`` to the site and builds the nav from their order."""
 
     toolkit: Toolkit
     project_dir: Path
     extensions: list[Extension]
     pages_by_uri: dict[str, Page]
+    landings: dict[str, str]
+    store: ContentStore | None = None
+    """Where the content comes from. ``python -m ltss_toolkit build`` and ``serve`` hand in theirs
+    (see ``use_store``) so the content is loaded once per build, and kept between previews; a plain
+    ``mkdocs build`` makes its own."""
+
+    nav_template: list[Any] | None = None
+    incremental = False
+    """Set by the preview when only pages were edited: rebuild the pages whose Markdown changed (the page,
+    and those whose "See also", backlinks or flow text changed with it), or all of them if the nav changed."""
+    template_cache: TemplateCache | None = None
+    """Given by the preview, which builds the same configuration again and again."""
+    last_build: tuple[Any, dict[str, str]] | None = None
+    """The nav and every generated page's Markdown of the last build, for ``incremental``."""
+    rebuilt: set[str] | None = None
+    """The generated pages the last build rebuilt; None when it rebuilt everything."""
+
+    def use_store(self, store: ContentStore) -> None:
+        self.store = store
+
+    def content_store(self, config: MkDocsConfig) -> ContentStore:
+        """The store for this configuration's content and docs folders, made on first use."""
+        if self.store is None:
+            project_dir = Path(config.config_file_path or ".").resolve().parent
+            content_dir, docs_dir = project_dir / self.config.content_dir, Path(config.docs_dir)
+            extensions = default_extensions()
+
+            def load() -> tuple[Toolkit, Problems]:
+                problems = setting_problems(self.config, os.environ)
+                toolkit, content_problems = load_site(
+                    project_dir,
+                    content_dir,
+                    docs_dir,
+                    extensions,
+                    markdown_extensions=config.markdown_extensions,
+                    markdown_configs=config.mdx_configs,
+                    resources_page=self.config.resources_page,
+                    site_values=set(config.extra),
+                )
+                problems.items.extend(content_problems.items)
+                return toolkit, problems
+
+            self.store = ContentStore(project_dir, [content_dir, docs_dir], extensions, load)
+        return self.store
 
     @guarded
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.project_dir = Path(config.config_file_path or ".").resolve().parent
-        self.extensions = default_extensions()
-        problems = setting_problems(self.config, os.environ)
-        self.toolkit, content_problems = load_site(
-            self.project_dir,
-            self.project_dir / self.config.content_dir,
-            Path(config.docs_dir),
-            self.extensions,
-            markdown_extensions=config.markdown_extensions,
-            markdown_configs=config.mdx_configs,
-            resources_page=self.config.resources_page,
-            site_values=set(config.extra),
-        )
-        problems.extend(content_problems.items)
-        if problems:
-            raise PluginError(problems.report())
+        store = self.content_store(config)
+        self.project_dir = store.project_dir
+        self.extensions = store.extensions
+        loaded = store.load()
+        if loaded.problems:
+            raise PluginError(loaded.problems.report())
+        self.toolkit = loaded.toolkit
         if self.toolkit.history_note:
             log.info("Last updated dates: %s", self.toolkit.history_note)
         self.toolkit.settings = Settings(
@@ -63,13 +132,21 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
             review_every_months=self.config.review_every_months,
             resource_age_years=self.config.resource_age_years,
         )
+        # Which landing page links to which PDF, from the same plan the PDF step builds from.
+        self.landings = landing_documents(
+            plan_documents(self.toolkit, "", "", more=extension_documents(self.extensions, self.toolkit))
+        )
         try:
-            config.nav = expand_nav(config.nav, self.toolkit)
+            if self.nav_template is None:  # the same config may be built again (preview): keep the original
+                self.nav_template = config.nav
+            config.nav = expand_nav(self.nav_template, self.toolkit)
         except UnknownArea as error:
             raise PluginError(f"mkdocs.yml: {error} (fix the nav entry or add pages to that folder)") from error
         self._register_macros(config)
-        # Part of the content syntax, so added here rather than in each mkdocs.yml.
-        config.markdown_extensions.append(AsOfExtension())
+        # Part of the content syntax, so added here rather than in each mkdocs.yml (once: the preview builds the
+        # same configuration again). MkDocs takes extension instances as well as names.
+        if not any(isinstance(e, AsOfExtension) for e in config.markdown_extensions):
+            config.markdown_extensions.append(AsOfExtension())  # type: ignore[arg-type]
         return config
 
     def _register_macros(self, config: MkDocsConfig) -> None:
@@ -90,23 +167,32 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
     @guarded
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.pages_by_uri = {page.uri: page for page in self.toolkit.pages.values()}
+        sources = generated_sources(self.toolkit, self.extensions, self.landings, self.config.resources_page)
+        before, self.last_build = self.last_build, (config.nav, sources)
+        self.rebuilt = None
+        if self.incremental and before is not None and before[0] == config.nav:
+            self.rebuilt = changed_pages(before[1], sources)
         for page in self.toolkit.pages.values():
-            self._add(files, File.generated(config, page.uri, content=content_page_source(page.body, page.macros)))
+            self._add(
+                files, GeneratedFile.generated(config, page.uri, content=content_page_source(page.body, page.macros))
+            )
         for uri, source in sorted(self.toolkit.assets.items()):
             self._add(files, File.generated(config, uri, abs_src_path=source))
-        if self.config.resources_page:
-            resources = generated_page_source(render_resources_page(self.toolkit))
-            self._add(files, File.generated(config, RESOURCES_URI, content=resources))
-        for extension in self.extensions:
-            if extension.pages is not None:
-                for uri, markdown in sorted(extension.pages(self.toolkit).items()):
-                    inclusion = InclusionLevel.NOT_IN_NAV if uri in extension.not_in_nav else InclusionLevel.UNDEFINED
-                    # Only Markdown pages get the macros switch; data files (feed.xml, data/*.json) go out as they are.
-                    source = generated_page_source(markdown) if uri.endswith(".md") else markdown
-                    self._add(files, File.generated(config, uri, content=source, inclusion=inclusion))
+        not_in_nav = {uri for extension in self.extensions for uri in extension.not_in_nav}
+        for uri in sorted(set(sources) - set(self.pages_by_uri)):
+            inclusion = InclusionLevel.NOT_IN_NAV if uri in not_in_nav else InclusionLevel.UNDEFINED
+            source = generated_page_source(sources[uri]) if uri.endswith(".md") else sources[uri]
+            self._add(files, GeneratedFile.generated(config, uri, content=source, inclusion=inclusion))
         return files
 
+    def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        if self.template_cache is not None:
+            env.bytecode_cache = self.template_cache
+        return env
+
     def _add(self, files: Files, file: File) -> None:
+        if isinstance(file, GeneratedFile) and self.rebuilt is not None:
+            file.unchanged = file.src_uri not in self.rebuilt
         if files.get_file_from_path(file.src_uri) is not None:
             raise PluginError(
                 f"{self.config.content_dir}/{file.src_uri}: a file in docs/ has the same path; rename one of them"
@@ -123,15 +209,15 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         if content_page is not None:
             source: str | None = content_page.source
             page.meta["title"] = html_text(content_page.title)
-            markdown = render_page(content_page, self.toolkit, markdown)
+            markdown = render_page(content_page, self.toolkit, markdown, self.landings.get(uri))
         elif not page.file.generated_by:
             source = self._project_path(f"{config.docs_dir}/{uri}")
         else:
-            source = generated_source(uri, self.toolkit.data)
+            source = generated_source(self.extensions, self.toolkit, uri)
         title = content_page.title if content_page is not None else str(page.meta.get("title") or page.title or uri)
         self._set_repository_links(page, config, title, content_page is not None or not page.file.generated_by, source)
         if content_page is None:  # the home page and flow outcomes link to their PDF (content pages: render_page)
-            markdown = with_download_placeholder(uri, markdown, self.toolkit)
+            markdown = with_download_placeholder(markdown, self.landings.get(uri))
         for extension in self.extensions:
             if extension.finish_page is not None:
                 markdown = extension.finish_page(uri, markdown, self.toolkit)
@@ -153,6 +239,6 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
             page.meta["ltss_feedback_url"] = feedback_url(repository, template, title, address, source)
 
     @guarded
-    def on_serve(self, server, config: MkDocsConfig, builder):
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
         server.watch(str(self.project_dir / self.config.content_dir))
         return server

@@ -33,7 +33,7 @@ PROJECT, need_tool = _shared.PROJECT, _shared.need_tool
 PATH_OUTCOMES = ("capitated-managed-care", "managed-fee-for-service", "state-specific-models")
 
 TOOLKIT, _ = load_toolkit(PROJECT / "content", PROJECT, default_extensions())
-FLOW: Flow = TOOLKIT.data["flow"]
+FLOW: Flow = TOOLKIT.data.get(Flow)
 
 
 def route_to(outcome: str) -> list[tuple[str, str]]:

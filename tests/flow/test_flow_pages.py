@@ -11,6 +11,7 @@ from ltss_toolkit.extensions import default_extensions
 from ltss_toolkit.flow.graph import paths
 from ltss_toolkit.flow.layout import NODE_GAP
 from ltss_toolkit.flow.map_page import drawing, map_page, outline, svg
+from ltss_toolkit.flow.model import Flow
 from ltss_toolkit.flow.pages import flow_pages
 from ltss_toolkit.loading.loader import load_toolkit
 
@@ -22,7 +23,7 @@ LINK = re.compile(r"\[([^\]]*)\]\(([^)]+)\)\{ ([^}]*) \}")
 def load(content: Path = GOLDEN_VALID):
     toolkit, problems = load_toolkit(content, content.parent, default_extensions())
     assert not problems, problems.report()
-    return toolkit, toolkit.data["flow"]
+    return toolkit, toolkit.data.get(Flow)
 
 
 def test_one_page_per_node_and_a_map() -> None:

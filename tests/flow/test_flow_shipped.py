@@ -17,7 +17,7 @@ from ltss_toolkit.loading.loader import load_toolkit
 PROJECT = Path(__file__).resolve().parents[2]
 FLOW_FILE = "content/pathways/flow.yml"
 TOOLKIT, PROBLEMS = load_toolkit(PROJECT / "content", PROJECT, default_extensions())
-FLOW: Flow = TOOLKIT.data["flow"]
+FLOW: Flow = TOOLKIT.data.get(Flow)
 NODES = list(FLOW.nodes.values())
 PATH_PAGES = ("managed-fee-for-service", "capitated-managed-care", "state-specific-models")
 """The index pages of the three integrated care paths."""

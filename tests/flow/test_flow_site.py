@@ -27,7 +27,7 @@ PATH_OUTCOMES = {
 @pytest.fixture(scope="module")
 def flow() -> Flow:
     toolkit, _ = load_toolkit(PROJECT / "content", PROJECT, default_extensions())
-    return toolkit.data["flow"]
+    return toolkit.data.get(Flow)
 
 
 def page_of(site: Path, node_id: str, flow: Flow) -> Path:

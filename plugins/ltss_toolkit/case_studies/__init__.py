@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from ..extensions import Extension
 from ..structure.macros import require_macros
@@ -17,9 +17,7 @@ from ..structure.problems import Location, Problems, did_you_mean
 from .model import STRATEGIES, case_studies, read_case_studies, validate_case_studies
 from .render import render_strategy_links, render_table
 
-CASE_STUDIES_CALL = re.compile(
-    r"""\{\{-?\s*case_studies\(\s*(?:strategy\s*=\s*["']([^"']*)["'])?\s*\)\s*-?\}\}"""
-)
+CASE_STUDIES_CALL = re.compile(r"""\{\{-?\s*case_studies\(\s*(?:strategy\s*=\s*["']([^"']*)["'])?\s*\)\s*-?\}\}""")
 
 
 def validate(toolkit: Toolkit, problems: Problems) -> None:
@@ -31,7 +29,11 @@ def validate(toolkit: Toolkit, problems: Problems) -> None:
                 where = Location(page.source, page.body_line + offset)
                 require_macros(page, where, "the case studies", problems)
                 if found is None:
-                    problems.add(where, "page places case studies, but there is no case-studies.yml", "add one, or remove the call")
+                    problems.add(
+                        where,
+                        "page places case studies, but there is no case-studies.yml",
+                        "add one, or remove the call",
+                    )
                     continue
                 if posixpath.dirname(page.uri) != posixpath.dirname(found.uri):
                     problems.add(

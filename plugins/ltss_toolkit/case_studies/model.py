@@ -5,13 +5,10 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
+from ..loading.fields import Field, check_id, read_record
 from ..loading.readers import yaml_list
-from ..structure.fields import Field, check_id, read_record
 from ..structure.model import Toolkit
 from ..structure.problems import Location, Problems, did_you_mean
-
-DATA_KEY = "case_studies"
-"""Where case studies live in ``toolkit.data``: a ``CaseStudies``."""
 
 STRATEGIES: dict[str, str] = {
     "new-eligibility-groups": "New eligibility groups",
@@ -60,13 +57,13 @@ class CaseStudies:
 
 
 def case_studies(toolkit: Toolkit) -> CaseStudies | None:
-    return toolkit.data.get(DATA_KEY)
+    return toolkit.data.get(CaseStudies)
 
 
 def read_case_studies(text: str, path: str, uri: str, toolkit: Toolkit, problems: Problems) -> None:
     """Read ``case-studies.yml``; every problem is recorded, and good entries are kept."""
-    if DATA_KEY in toolkit.data:
-        first = toolkit.data[DATA_KEY]
+    first = case_studies(toolkit)
+    if first is not None:
         problems.add(Location(path, 1), "a second case-studies.yml", f"keep every case study in {first.path}")
         return
     items: list[CaseStudy] = []
@@ -76,7 +73,11 @@ def read_case_studies(text: str, path: str, uri: str, toolkit: Toolkit, problems
         if not values or not check_id(values["id"], Location(path, line), "case study", problems):
             continue
         if values["id"] in seen:
-            problems.add(Location(path, line), f"duplicate case study id '{values['id']}'", f"first used at line {seen[values['id']]}")
+            problems.add(
+                Location(path, line),
+                f"duplicate case study id '{values['id']}'",
+                f"first used at line {seen[values['id']]}",
+            )
             continue
         seen[values["id"]] = line
         strategy = values["strategy"]
@@ -102,7 +103,7 @@ def read_case_studies(text: str, path: str, uri: str, toolkit: Toolkit, problems
                 source_line=item.line_of("source"),
             )
         )
-    toolkit.data[DATA_KEY] = CaseStudies(items, uri, path)
+    toolkit.data.put(CaseStudies(items, uri, path))
 
 
 def validate_case_studies(toolkit: Toolkit, problems: Problems) -> None:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
 
+from ..figures.model import figures
 from ..structure.model import Toolkit
 from ..structure.problems import Location
 from .check import check_project
@@ -52,8 +53,7 @@ def cited_addresses(toolkit: Toolkit) -> list[Cited]:
     """Every external address in the content, with what cites it and where."""
     found = [Cited(r.url, f"resource '{r.id}'", r.where) for r in toolkit.resources.values() if r.url]
     found += [Cited(r.url, f"reference '{r.id}'", r.where) for r in toolkit.references.values() if r.url]
-    figures: Any = toolkit.data.get("figures") or {}
-    found += [Cited(f.source_url, f"figure '{f.id}'", f.where) for f in figures.values() if f.source_url]
+    found += [Cited(f.source_url, f"figure '{f.id}'", f.where) for f in figures(toolkit).values() if f.source_url]
     return sorted(found, key=lambda c: (c.where, c.url))
 
 
@@ -82,9 +82,13 @@ def report(cited: list[Cited], outcomes: dict[str, Outcome]) -> str:
     """The job summary: broken addresses first, then the ones a site would not show to a robot."""
     broken = [c for c in cited if outcomes[c.url].broken]
     blocked = [c for c in cited if outcomes[c.url].blocked]
-    out = ["## External addresses", "",
-           f"Checked {len(outcomes)} addresses cited {len(cited)} times: {len(broken)} broken, "
-           f"{len(blocked)} to check by hand.", ""]
+    out = [
+        "## External addresses",
+        "",
+        f"Checked {len(outcomes)} addresses cited {len(cited)} times: {len(broken)} broken, "
+        f"{len(blocked)} to check by hand.",
+        "",
+    ]
 
     def rows(items: list[Cited]) -> list[str]:
         lines = ["| Address | Result | Cited by | Where |", "|---|---|---|---|"]
@@ -95,8 +99,17 @@ def report(cited: list[Cited], outcomes: dict[str, Outcome]) -> str:
         return lines
 
     if broken:
-        out += ["### Broken", "", "Find the document's new address and put it in the file and line given; "
-                "if it is gone for good, write `url: null` (never `#`).", ""] + rows(broken) + [""]
+        out += (
+            [
+                "### Broken",
+                "",
+                "Find the document's new address and put it in the file and line given; "
+                "if it is gone for good, write `url: null` (never `#`).",
+                "",
+            ]
+            + rows(broken)
+            + [""]
+        )
     if blocked:
         out += ["### To check by hand", "", "These sites refused an automatic check; open each in a browser.", ""]
         out += rows(blocked) + [""]

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from ..flow.reader import flow_of
 from ..structure.model import Toolkit
 from ..structure.publications import Document, plan_documents
 from ..structure.validate import FOOTNOTE_REF
@@ -101,7 +102,7 @@ def _page_uri(path: str, content_dir: str, docs_dir: str) -> str | None:
     for folder in (content_dir, docs_dir):
         prefix = folder.rstrip("/") + "/"
         if path.startswith(prefix) and path.endswith(".md") and not path.startswith(prefix + "overrides/"):
-            return path[len(prefix):]
+            return path[len(prefix) :]
     return None
 
 
@@ -122,8 +123,15 @@ def _changed_ids(project_dir: Path, base: str, change: FileChange) -> set[str]:
     return {key for key in old.keys() | new.keys() if old.get(key) != new.get(key)}
 
 
-def summarize(project_dir: Path, base: str, toolkit: Toolkit, content_dir: str, docs_dir: str = "docs",
-              site_name: str = "", site_description: str = "") -> Summary:
+def summarize(
+    project_dir: Path,
+    base: str,
+    toolkit: Toolkit,
+    content_dir: str,
+    docs_dir: str = "docs",
+    site_name: str = "",
+    site_description: str = "",
+) -> Summary:
     summary = Summary()
     touched_uris: set[str] = set()
     touched_folders: set[str] = set()
@@ -135,8 +143,9 @@ def summarize(project_dir: Path, base: str, toolkit: Toolkit, content_dir: str, 
         if uri is None and old_uri is None:
             if any(p.startswith(content_dir.rstrip("/") + "/") for p in paths):
                 summary.data_files.append((KIND_WORDS[change.status], change.path))
-                all_pdfs |= _data_file_effects(project_dir, base, change, toolkit, content_dir, touched_uris,
-                                               touched_folders)
+                all_pdfs |= _data_file_effects(
+                    project_dir, base, change, toolkit, content_dir, touched_uris, touched_folders
+                )
             continue
         text = _show(project_dir, base if change.status == "D" else "HEAD", change.path)
         what = KIND_WORDS[change.status]
@@ -159,11 +168,18 @@ def summarize(project_dir: Path, base: str, toolkit: Toolkit, content_dir: str, 
     return summary
 
 
-def _data_file_effects(project_dir: Path, base: str, change: FileChange, toolkit: Toolkit, content_dir: str,
-                       touched_uris: set[str], touched_folders: set[str]) -> bool:
+def _data_file_effects(
+    project_dir: Path,
+    base: str,
+    change: FileChange,
+    toolkit: Toolkit,
+    content_dir: str,
+    touched_uris: set[str],
+    touched_folders: set[str],
+) -> bool:
     """Mark the pages a changed data file shows on; True when it can change every PDF (the glossary)."""
     name = posixpath.basename(change.path)
-    folder = posixpath.dirname(change.path)[len(content_dir.rstrip("/")) + 1:]
+    folder = posixpath.dirname(change.path)[len(content_dir.rstrip("/")) + 1 :]
     if name == "resources.yml":
         ids = _changed_ids(project_dir, base, change)
         touched_uris.update(p.uri for p in toolkit.pages.values() if ids & set(p.resources))
@@ -171,9 +187,9 @@ def _data_file_effects(project_dir: Path, base: str, change: FileChange, toolkit
         ids = _changed_ids(project_dir, base, change)
         touched_uris.update(p.uri for p in toolkit.pages.values() if ids & set(FOOTNOTE_REF.findall(p.body)))
     elif name == "flow.yml":
-        flow = toolkit.data.get("flow")
-        for node in getattr(flow, "nodes", {}).values():
-            touched_uris.update(toolkit.pages[i].uri for i in getattr(node, "recommends", ()) if i in toolkit.pages)
+        flow = flow_of(toolkit)
+        for node in flow.nodes.values() if flow is not None else ():
+            touched_uris.update(toolkit.pages[i].uri for i in node.recommends if i in toolkit.pages)
     elif name in ("glossary.yml", "topics.yml"):
         return True
     else:  # figures, case studies: the pages of the folder they belong to
@@ -190,8 +206,10 @@ def markdown(summary: Summary, result: CheckResult, artifact: str | None = None)
     out = ["## Content changes", ""]
     if summary.pages:
         out += ["| | Page | Address on the site | Source file |", "|---|---|---|---|"]
-        out += [f"| {what} | {_cell(title) or '(no title)'} | `{where}` | `{source}` |"
-                for what, title, where, source in summary.pages]
+        out += [
+            f"| {what} | {_cell(title) or '(no title)'} | `{where}` | `{source}` |"
+            for what, title, where, source in summary.pages
+        ]
     else:
         out.append("No page was added, changed or removed.")
     if summary.data_files:
@@ -204,16 +222,23 @@ def markdown(summary: Summary, result: CheckResult, artifact: str | None = None)
     problems = sorted(set(result.problems.items))
     out += ["", f"## Content problems ({len(problems)})", ""]
     if problems:
-        out += ["They are also marked on their lines in the pull request's *Files changed* tab "
-                "(GitHub shows the first ten there; all are listed here).", ""]
+        out += [
+            "They are also marked on their lines in the pull request's *Files changed* tab "
+            "(GitHub shows the first ten there; all are listed here).",
+            "",
+        ]
         out += [f"- `{p.where}`: {_cell(p.message)}" + (f" ({_cell(p.hint)})" if p.hint else "") for p in problems]
     else:
         out.append("None: the content passes every check.")
     if artifact:
-        out += ["", "## Preview", "",
-                f"Download **{artifact}** under *Artifacts* on this run's summary page and unzip it. Inside, "
-                "`downloads/` holds the PDFs and `ltss-toolkit-offline.zip`: unzip that one too and open its "
-                "`index.html` to read the whole site on your computer, search included."]
+        out += [
+            "",
+            "## Preview",
+            "",
+            f"Download **{artifact}** under *Artifacts* on this run's summary page and unzip it. Inside, "
+            "`downloads/` holds the PDFs and `ltss-toolkit-offline.zip`: unzip that one too and open its "
+            "`index.html` to read the whole site on your computer, search included.",
+        ]
     return "\n".join(out) + "\n"
 
 
@@ -228,8 +253,15 @@ def main(argv: list[str] | None = None) -> int:
     result = check_project(config_file)
     content_dir = result.content_dir
     config = read_config(config_file)
-    summary = summarize(project_dir, args.base, result.toolkit, content_dir, str(config.get("docs_dir") or "docs"),
-                        str(config.get("site_name") or ""), str(config.get("site_description") or ""))
+    summary = summarize(
+        project_dir,
+        args.base,
+        result.toolkit,
+        content_dir,
+        str(config.get("docs_dir") or "docs"),
+        str(config.get("site_name") or ""),
+        str(config.get("site_description") or ""),
+    )
     sys.stdout.write(markdown(summary, result, args.artifact))
     return 0
 

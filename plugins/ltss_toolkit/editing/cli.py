@@ -17,7 +17,9 @@ def add_commands(sub: Any) -> None:
     c = sub.add_parser("check", help="check the content for problems without building (all problems at once)")
     c.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
     c.add_argument(
-        "--format", choices=("text", "github"), default="text",
+        "--format",
+        choices=("text", "github"),
+        default="text",
         help="'github' prints GitHub Actions annotations (::error file=...,line=...::...)",
     )
     c.set_defaults(run=run_check)
@@ -31,8 +33,9 @@ def run_check(args: argparse.Namespace) -> int:
 
     config_file: Path = args.config_file.resolve()
     if not config_file.is_file():
-        print(f"{args.config_file}: not found (run check from the project folder, or give -f mkdocs.yml)",
-              file=sys.stderr)
+        print(
+            f"{args.config_file}: not found (run check from the project folder, or give -f mkdocs.yml)", file=sys.stderr
+        )
         return 2
     result = check_project(config_file)
     for line in report(result, args.format):

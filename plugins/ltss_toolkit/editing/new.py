@@ -10,9 +10,10 @@ from __future__ import annotations
 import argparse
 import datetime
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from ..structure.model import RESOURCE_KINDS
 from .check import CheckResult, check, plugin_options, read_config

@@ -46,16 +46,3 @@ def feedback_url(repository: str, template: str, title: str, page_url: str, sour
 def page_address(site_url: str | None, url: str) -> str:
     """The page's full address when the site's address is known, else its path within the site."""
     return (site_url or "/").rstrip("/") + "/" + url.lstrip("/")
-
-
-GENERATED_SOURCES = {"flow": "start-here/", "glossary": "glossary.md"}
-"""Generated pages whose source is one data file of an extension: that extension's name, the pages' path."""
-
-
-def generated_source(uri: str, data: dict[str, object]) -> str | None:
-    """The data file a generated page is drawn from (the flow's pages, the glossary), when it is one file."""
-    for key, prefix in GENERATED_SOURCES.items():
-        if uri.startswith(prefix):
-            path = getattr(data.get(key), "path", None)
-            return path if isinstance(path, str) and path else None
-    return None

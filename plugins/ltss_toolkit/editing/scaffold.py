@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime
 import posixpath
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 import yaml
 
@@ -60,11 +61,18 @@ def yaml_scalar(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(yaml_scalar(item) for item in value) + "]"
     text: str = yaml.safe_dump({"k": value}, default_flow_style=False, allow_unicode=True, width=10**6, sort_keys=False)
-    return text[len("k: "):].rstrip("\n")
+    return text[len("k: ") :].rstrip("\n")
 
 
-def page_text(id: str, reviewed: datetime.date, title: str, summary: str, order: int,
-              resources: Iterable[str] = (), topics: Iterable[str] = ()) -> str:
+def page_text(
+    id: str,
+    reviewed: datetime.date,
+    title: str,
+    summary: str,
+    order: int,
+    resources: Iterable[str] = (),
+    topics: Iterable[str] = (),
+) -> str:
     """A new page: front matter the build accepts, and an empty body with a note that is not shown."""
     return (
         "---\n"
@@ -90,9 +98,7 @@ def resource_entry(values: dict[str, Any]) -> str:
 
 def term_entry(term: str, expansion: str, definition: str) -> str:
     return (
-        f"- term: {yaml_scalar(term)}\n"
-        f"  expansion: {yaml_scalar(expansion)}\n"
-        f"  definition: {yaml_scalar(definition)}\n"
+        f"- term: {yaml_scalar(term)}\n  expansion: {yaml_scalar(expansion)}\n  definition: {yaml_scalar(definition)}\n"
     )
 
 
@@ -110,5 +116,5 @@ def content_folder(folder: str, content_dir: str) -> str:
     if folder == content_dir.strip("/"):
         return ""
     if folder.startswith(prefix):
-        folder = folder[len(prefix):]
+        folder = folder[len(prefix) :]
     return posixpath.normpath(folder) if folder else ""

@@ -14,16 +14,17 @@ from __future__ import annotations
 import datetime
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from ..case_studies.model import CASE_STUDY_FIELDS, STRATEGIES
 from ..figures.model import FIGURE_FIELDS, POINT_FIELDS
 from ..flow.model import OUTCOME, QUESTION, START
 from ..flow.reader import ANSWER_FIELDS, FLOW_FIELDS, NODE_FIELDS, STAGE_FIELDS
 from ..glossary.model import IGNORE_FIELDS, TERM_FIELDS, TERM_PATTERN
+from ..loading.fields import ID_PATTERN, URL_PATTERN, Field
 from ..loading.readers import CHANGE_FIELDS, PAGE_FIELDS, REFERENCE_FIELDS, RESOURCE_FIELDS, TOPIC_FIELDS
-from ..structure.fields import ID_PATTERN, URL_PATTERN, Field
 from ..structure.model import RESOURCE_KINDS
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -163,7 +164,7 @@ def schemas() -> dict[str, dict[str, Any]]:
         ),
         "figure.schema.json": _document(
             "Figure",
-            "One chart as data, in a figures/ folder; placed in a page with {{ figure(\"id\") }}.",
+            'One chart as data, in a figures/ folder; placed in a page with {{ figure("id") }}.',
             record_schema(
                 FIGURE_FIELDS,
                 items={

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from ..extensions import Extension
 from ..structure.macros import require_macros
@@ -26,7 +26,9 @@ def validate_figures(toolkit: Toolkit, problems: Problems) -> None:
     for page in toolkit.pages.values():
         for offset, line in enumerate(page.body.splitlines()):
             for match in FIGURE_CALL.finditer(line):
-                require_macros(page, Location(page.source, page.body_line + offset), f"figure '{match.group(1)}'", problems)
+                require_macros(
+                    page, Location(page.source, page.body_line + offset), f"figure '{match.group(1)}'", problems
+                )
                 if match.group(1) not in known:
                     problems.add(
                         Location(page.source, page.body_line + offset),

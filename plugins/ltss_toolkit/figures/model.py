@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from ..loading.fields import Field, check_id, check_url, read_record
 from ..loading.yaml_lines import YamlList, load_yaml
-from ..structure.fields import Field, check_id, check_url, read_record
 from ..structure.model import Toolkit
 from ..structure.problems import Location, Problems, shown
-
-DATA_KEY = "figures"
-"""Where figures live in ``toolkit.data``: a dict of figure id to ``Figure``."""
 
 FIGURE_FIELDS = (
     Field("id", str, hint="add a stable id such as 'id: hcbs-share-of-ltss-spending'"),
@@ -19,7 +16,12 @@ FIGURE_FIELDS = (
     Field("description", str, hint="add a 'description:' saying in words what the chart shows, for screen readers"),
     Field("unit", str, hint="say what the numbers count, e.g. 'unit: percent' or 'unit: millions'"),
     Field("source", str, hint="every figure shows its source: name the publication the numbers come from"),
-    Field("source_url", str, nullable=True, hint="give the source's full address, or 'source_url: null' when none is known"),
+    Field(
+        "source_url",
+        str,
+        nullable=True,
+        hint="give the source's full address, or 'source_url: null' when none is known",
+    ),
     Field("note", str, required=False, nullable=True),
     Field("label_heading", str, required=False, default="Year", hint="the heading of the labels column in the table"),
     Field("series", list, hint="add 'series:' with one '- label: ... value: ...' item per bar"),
@@ -50,20 +52,33 @@ class Figure:
     where: Location
 
 
-IDS_KEY = "figure_ids"
-"""Every figure id read, usable or not, with where it was defined: for duplicates and unknown ids."""
+@dataclass
+class Figures:
+    """Every figure read (kept in ``toolkit.data``), and every id read, usable or not, with where it was
+    defined: for duplicates and unknown ids."""
+
+    by_id: dict[str, Figure] = field(default_factory=dict)
+    ids: dict[str, Location] = field(default_factory=dict)
+
+
+def _figures(toolkit: Toolkit) -> Figures:
+    found = toolkit.data.get(Figures)
+    if found is None:
+        found = Figures()
+        toolkit.data.put(found)
+    return found
 
 
 def figures(toolkit: Toolkit) -> dict[str, Figure]:
-    return toolkit.data.setdefault(DATA_KEY, {})
+    return _figures(toolkit).by_id
 
 
 def figure_ids(toolkit: Toolkit) -> dict[str, Location]:
-    return toolkit.data.setdefault(IDS_KEY, {})
+    return _figures(toolkit).ids
 
 
 def read_figure(text: str, path: str, uri: str, toolkit: Toolkit, problems: Problems) -> None:
-    """Read one ``figures/*.yml`` file into ``toolkit.data['figures']``, recording every problem."""
+    """Read one ``figures/*.yml`` file into ``toolkit.data``, recording every problem."""
     data = load_yaml(text, path, problems)
     if data is None:
         return
@@ -74,7 +89,11 @@ def read_figure(text: str, path: str, uri: str, toolkit: Toolkit, problems: Prob
         check_url(values["source_url"], Location(path, data.line_of("source_url")), problems)
     series = _read_series(data.get("series"), path, data.line_of("series"), problems)
     if isinstance(data.get("series"), YamlList) and not data["series"]:
-        problems.add(Location(path, data.line_of("series")), "figure has an empty series", "add at least one '- label: ... value: ...' item")
+        problems.add(
+            Location(path, data.line_of("series")),
+            "figure has an empty series",
+            "add at least one '- label: ... value: ...' item",
+        )
     seen = figure_ids(toolkit)
     if values["id"] in seen:
         problems.add(
@@ -111,10 +130,16 @@ def _read_series(items: object, path: str, line: int, problems: Problems) -> lis
         value = values["value"]
         where = Location(path, item.line_of("value"))
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-            problems.add(where, f"'value' must be a number, not {shown(value)}", "write the number alone, without units or quotes, e.g. 'value: 55.4'")
+            problems.add(
+                where,
+                f"'value' must be a number, not {shown(value)}",
+                "write the number alone, without units or quotes, e.g. 'value: 55.4'",
+            )
             continue
         if value < 0:
-            problems.add(where, f"'value' {value:g} is negative", "these bar charts start at zero; give values of zero or more")
+            problems.add(
+                where, f"'value' {value:g} is negative", "these bar charts start at zero; give values of zero or more"
+            )
             continue
         points.append(Point(values["label"], float(value), Location(path, item_line)))
     return points

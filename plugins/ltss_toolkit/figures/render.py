@@ -8,6 +8,7 @@ the same way every time, so the same data always gives the same bytes.
 from __future__ import annotations
 
 from ..render.escape import external_link, html_text
+from ..render.escape import svg_number as _n
 from .model import Figure
 
 WIDTH = 640
@@ -29,12 +30,6 @@ def format_value(value: float, unit: str) -> str:
     """A value as people write it: no trailing '.0', and a '%' sign when the unit is percent."""
     text = f"{value:,.10g}"
     return f"{text}%" if unit.strip().lower() in ("percent", "%") else text
-
-
-def _n(number: float) -> str:
-    """A coordinate with at most one decimal, written the same way on every run."""
-    text = f"{round(number, 1):.1f}"
-    return text[:-2] if text.endswith(".0") else text
 
 
 def render_chart(figure: Figure) -> str:
@@ -76,7 +71,7 @@ def render_source(figure: Figure) -> str:
 
 def render_table(figure: Figure) -> str:
     rows = "".join(
-        f"<tr><th scope=\"row\">{html_text(p.label)}</th><td>{html_text(format_value(p.value, figure.unit))}</td></tr>"
+        f'<tr><th scope="row">{html_text(p.label)}</th><td>{html_text(format_value(p.value, figure.unit))}</td></tr>'
         for p in figure.series
     )
     return (
@@ -96,5 +91,11 @@ def render_figure(figure: Figure) -> str:
         f"{html_text(figure.description)} {render_source(figure)}{note}</figcaption>"
     )
     return "\n".join(
-        [f'<figure class="ltss-figure" id="figure-{figure.id}">', caption, render_chart(figure), render_table(figure), "</figure>"]
+        [
+            f'<figure class="ltss-figure" id="figure-{figure.id}">',
+            caption,
+            render_chart(figure),
+            render_table(figure),
+            "</figure>",
+        ]
     )

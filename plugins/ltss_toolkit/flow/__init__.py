@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..extensions import Extension
 from .checks import check_flow
 from .pages import flow_pages
+from .publications import packet_documents, printed_pages, source_of
 from .reader import read_flow
 
 EXTENSION = Extension(
@@ -17,4 +18,7 @@ EXTENSION = Extension(
     readers={"flow.yml": read_flow},
     validate=check_flow,
     pages=flow_pages,
+    documents=packet_documents,
+    printed_pages=printed_pages,
+    source_of=source_of,
 )

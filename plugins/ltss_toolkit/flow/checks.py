@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..structure.model import Toolkit
 from ..structure.problems import Location, Problems, did_you_mean
 from .graph import loops, reachable
-from .model import OUTCOME, QUESTION, START, Flow
-from .reader import DATA_KEY
+from .model import OUTCOME, QUESTION, START, Flow, Node
+from .reader import flow_of
 
 
 def check_flow(toolkit: Toolkit, problems: Problems) -> None:
     """Unknown next nodes, unreachable nodes, dead ends, loops, missing ways out and missing pages."""
-    flow: Flow | None = toolkit.data.get(DATA_KEY)
+    flow = flow_of(toolkit)
     if flow is None:
         return
     if not flow.nodes:
@@ -24,7 +26,9 @@ def check_flow(toolkit: Toolkit, problems: Problems) -> None:
     for node in flow.nodes.values():
         if node.stage and node.stage not in stage_ids:
             problems.add(
-                Location(flow.path, node.line_of("stage")), f"node '{node.id}' names unknown stage '{node.stage}'", did_you_mean(node.stage, stage_ids)
+                Location(flow.path, node.line_of("stage")),
+                f"node '{node.id}' names unknown stage '{node.stage}'",
+                did_you_mean(node.stage, stage_ids),
             )
         for answer in node.answers:
             if answer.next not in flow.nodes:
@@ -59,7 +63,11 @@ def check_flow(toolkit: Toolkit, problems: Problems) -> None:
 def _check_start(flow: Flow, problems: Problems) -> None:
     starts = [node for node in flow.nodes.values() if node.kind == START]
     if not starts:
-        problems.add(Location(flow.path, 1), "the flow has no start node", "add a node with 'kind: start' and 'next:' its first question")
+        problems.add(
+            Location(flow.path, 1),
+            "the flow has no start node",
+            "add a node with 'kind: start' and 'next:' its first question",
+        )
     for extra in starts[1:]:
         problems.add(
             Location(flow.path, extra.where.line),
@@ -68,7 +76,7 @@ def _check_start(flow: Flow, problems: Problems) -> None:
         )
 
 
-def _check_way_forward(flow: Flow, node, problems: Problems) -> None:
+def _check_way_forward(flow: Flow, node: Node, problems: Problems) -> None:
     if node.kind == OUTCOME:
         return
     if not node.answers:
@@ -88,7 +96,15 @@ def _check_way_forward(flow: Flow, node, problems: Problems) -> None:
         )
 
 
-def _check_pages(flow: Flow, node_id: str, key: str, page_ids, line_of, toolkit: Toolkit, problems: Problems) -> None:
+def _check_pages(
+    flow: Flow,
+    node_id: str,
+    key: str,
+    page_ids: tuple[str, ...],
+    line_of: Callable[[str, int], int],
+    toolkit: Toolkit,
+    problems: Problems,
+) -> None:
     for index, page_id in enumerate(page_ids):
         if page_id not in toolkit.pages:
             problems.add(

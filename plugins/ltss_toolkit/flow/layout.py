@@ -62,8 +62,8 @@ class _Slot:
     layer: int
     waypoint: bool = False
     x: float = 0.0
-    above: list["_Slot"] = field(default_factory=list)
-    below: list["_Slot"] = field(default_factory=list)
+    above: list[_Slot] = field(default_factory=list)
+    below: list[_Slot] = field(default_factory=list)
 
 
 def lay_out(boxes: list[Box], edges: list[Edge], layer_of: dict[str, int]) -> Drawing:
@@ -158,11 +158,10 @@ def _place(rows: list[list[_Slot]]) -> None:
         placed: list[float | None] = [None] * len(row)
         order = sorted(range(len(row)), key=lambda i: (not row[i].waypoint, -len(row[i].above) - len(row[i].below), i))
         for i in order:
-            low = max(
-                (placed[j] + _span(row, j, i) for j in range(i) if placed[j] is not None), default=float("-inf")
-            )
+            low = max((p + _span(row, j, i) for j in range(i) if (p := placed[j]) is not None), default=float("-inf"))
             high = min(
-                (placed[j] - _span(row, i, j) for j in range(i + 1, len(row)) if placed[j] is not None), default=float("inf")
+                (p - _span(row, i, j) for j in range(i + 1, len(row)) if (p := placed[j]) is not None),
+                default=float("inf"),
             )
             placed[i] = min(max(wanted[i], low), high) if low <= high else low
         for slot, value in zip(row, placed):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import textwrap
 
 from ..render.escape import html_text, md_text, relative
+from ..render.escape import svg_number as _n
 from .graph import layers
 from .layout import Box, Drawing, Edge, lay_out
 from .model import MAP_URI, OUTCOME, QUESTION, START, Flow, Node
@@ -52,7 +53,7 @@ def map_page(flow: Flow) -> str:
         "",
         '<figure class="ltss-flow-map" markdown>',
         svg(flow),
-        '<figcaption markdown>Boxes are the start (rounded), questions (white) and outcomes (green); '
+        "<figcaption markdown>Boxes are the start (rounded), questions (white) and outcomes (green); "
         "arrows are answers. The same flow is written out below as a list of every path.</figcaption>",
         "</figure>",
         "",
@@ -88,7 +89,12 @@ def drawing(flow: Flow) -> Drawing:
         for node in flow.nodes.values()
         if node.id in layer_of
     ]
-    edges = [Edge(node.id, target.id, answer.id) for node in flow.nodes.values() if node.id in layer_of for answer, target in flow.targets(node)]
+    edges = [
+        Edge(node.id, target.id, answer.id)
+        for node in flow.nodes.values()
+        if node.id in layer_of
+        for answer, target in flow.targets(node)
+    ]
     return lay_out(boxes, edges, layer_of)
 
 
@@ -102,7 +108,8 @@ def svg(flow: Flow) -> str:
         f'font-size="{FONT_SIZE}">',
         f'<title id="ltss-flow-map-title">{svg_text("Map of the Start Here decision flow")}</title>',
         "<defs>"
-        '<marker id="ltss-flow-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">'
+        '<marker id="ltss-flow-arrow" viewBox="0 0 10 10" refX="9" refY="5" '
+        'markerWidth="7" markerHeight="7" orient="auto">'
         f'<path d="M0,0 L10,5 L0,10 z" fill="{EDGE_COLOUR}"/></marker></defs>',
         '<g class="ltss-flow-map-edges" aria-hidden="true">',
     ]
@@ -114,8 +121,10 @@ def svg(flow: Flow) -> str:
         lines.append(
             f'<g class="ltss-flow-map-edge" data-from="{html_text(edge.source)}" data-to="{html_text(edge.target)}" '
             f'data-answer="{html_text(edge.key)}">'
-            f'<path d="{_path(points)}" fill="none" stroke="{EDGE_COLOUR}" stroke-width="1.5" marker-end="url(#ltss-flow-arrow)"/>'
-            f'<text x="{_n((x0 + x1) / 2)}" y="{_n((y0 + y1) / 2 + 4)}" text-anchor="middle" font-size="11" fill="{TEXT_COLOUR}" '
+            f'<path d="{_path(points)}" fill="none" stroke="{EDGE_COLOUR}" stroke-width="1.5" '
+            f'marker-end="url(#ltss-flow-arrow)"/>'
+            f'<text x="{_n((x0 + x1) / 2)}" y="{_n((y0 + y1) / 2 + 4)}" text-anchor="middle" '
+            f'font-size="11" fill="{TEXT_COLOUR}" '
             f'stroke="#ffffff" stroke-width="4" paint-order="stroke">{svg_text(answer.map_label)}</text></g>'
         )
     lines.append("</g>")
@@ -139,7 +148,8 @@ def _box_link(node: Node, box: Box) -> str:
     label = _label_lines(node.map_label)
     first_y = box.y + PADDING + LINE_HEIGHT - 4
     spans = "".join(
-        f'<tspan x="{_n(box.centre)}" y="{_n(first_y + i * LINE_HEIGHT)}">{svg_text(line)}</tspan>' for i, line in enumerate(label)
+        f'<tspan x="{_n(box.centre)}" y="{_n(first_y + i * LINE_HEIGHT)}">{svg_text(line)}</tspan>'
+        for i, line in enumerate(label)
     )
     shape = (
         f'<rect x="{_n(box.x)}" y="{_n(box.y)}" width="{_n(box.width)}" height="{_n(box.height)}" rx="{style["rx"]}" '
@@ -147,7 +157,10 @@ def _box_link(node: Node, box: Box) -> str:
     )
     text = f'<text text-anchor="middle" fill="{TEXT_COLOUR}">{spans}</text>'
     target = relative(node.uri, MAP_URI)
-    return f'[{shape}{text}]({target}){{ .ltss-flow-map-node .ltss-flow-map-node--{node.kind} data-flow-node="{node.id}" }}'
+    return (
+        f"[{shape}{text}]({target}){{ .ltss-flow-map-node .ltss-flow-map-node--{node.kind} "
+        f'data-flow-node="{node.id}" }}'
+    )
 
 
 def _path(points: list[tuple[float, float]]) -> str:
@@ -164,12 +177,6 @@ def _path(points: list[tuple[float, float]]) -> str:
     return " ".join(d)
 
 
-def _n(value: float) -> str:
-    """Numbers as short, stable text: ``12`` rather than ``12.0``."""
-    text = f"{value:.1f}"
-    return text[:-2] if text.endswith(".0") else text
-
-
 def outline(flow: Flow) -> list[str]:
     """Every path as nested Markdown lists: an answer and the page it leads to, then the answers there."""
     start = flow.start
@@ -183,7 +190,10 @@ def outline(flow: Flow) -> list[str]:
                 continue
             indent = "    " * depth
             answer_text = "" if node.kind == START else f"*{md_text(answer.label)}* → "
-            lines.append(f"{indent}- {answer_text}{KIND_WORD[target.kind]}: [{md_text(target.title)}]({relative(target.uri, MAP_URI)})")
+            lines.append(
+                f"{indent}- {answer_text}{KIND_WORD[target.kind]}"
+                f": [{md_text(target.title)}]({relative(target.uri, MAP_URI)})"
+            )
             walk(target, depth + 1, seen | {target.id})
 
     walk(start, 1, frozenset({start.id}))

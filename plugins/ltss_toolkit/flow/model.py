@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..structure.problems import Location
+from ..structure.problems import FieldLines, Location
 
 START, QUESTION, OUTCOME = "start", "question", "outcome"
 KINDS = (START, QUESTION, OUTCOME)
@@ -66,12 +66,11 @@ class Node:
     """Pages a reader may want before answering a question, by page id."""
     recommends: tuple[str, ...] = ()
     """An outcome's pathway pages by page id; the first is the recommended path."""
-    lines: dict[str, list[int]] = field(default_factory=dict)
+    lines: FieldLines = field(default_factory=FieldLines)
     """Line of each field, and of each item of list fields, for messages."""
 
     def line_of(self, key: str, index: int = 0) -> int:
-        lines = self.lines.get(key) or [self.where.line]
-        return lines[min(index, len(lines) - 1)]
+        return self.lines.line_of(key, index)
 
     @property
     def map_label(self) -> str:

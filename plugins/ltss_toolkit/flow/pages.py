@@ -16,12 +16,12 @@ from ..structure.model import Toolkit
 from .graph import parents, paths, question_numbers
 from .map_page import map_page
 from .model import MAP_URI, OUTCOME, QUESTION, START, Flow, Node
-from .reader import DATA_KEY
+from .reader import flow_of
 
 
 def flow_pages(toolkit: Toolkit) -> dict[str, str]:
     """Every page of the flow, by docs-relative path; nothing when the content has no flow."""
-    flow: Flow | None = toolkit.data.get(DATA_KEY)
+    flow = flow_of(toolkit)
     if flow is None or flow.start is None:
         return {}
     context = _Context(flow, toolkit)
@@ -34,6 +34,8 @@ class _Context:
     """What every page needs: the flow, the pages it points to, parents, numbers and the JSON."""
 
     def __init__(self, flow: Flow, toolkit: Toolkit) -> None:
+        assert flow.start is not None, "flow_pages makes pages only for a flow with a start"
+        self.start: Node = flow.start
         self.flow = flow
         self.toolkit = toolkit
         self.parents = parents(flow)
@@ -65,7 +67,14 @@ class _Context:
                     f'<li class="ltss-flow-stage ltss-flow-stage--{state}">'
                     f'<span class="ltss-visually-hidden">{hidden}</span>{html_text(stage.label)}</li>'
                 )
-        return ['<nav class="ltss-flow-stages" aria-label="Stages of State Pathways">', "<ol>", *items, "</ol>", "</nav>", ""]
+        return [
+            '<nav class="ltss-flow-stages" aria-label="Stages of State Pathways">',
+            "<ol>",
+            *items,
+            "</ol>",
+            "</nav>",
+            "",
+        ]
 
     def _position(self, node: Node) -> list[str]:
         text = {START: "Start", OUTCOME: "Your result"}.get(node.kind) or f"Question {self.numbers.get(node.id, 1)}"
@@ -79,7 +88,7 @@ class _Context:
             several = ' data-flow-several-parents="true"' if len({p.id for p, _ in coming_from}) > 1 else ""
             links.append(f"[Back]({self.link(parent.uri, node)}){{ .ltss-flow-back data-flow-back{several} }}")
         if node.kind != START:
-            links.append(f"[Start again]({self.link(self.flow.start.uri, node)}){{ .ltss-flow-restart }}")
+            links.append(f"[Start again]({self.link(self.start.uri, node)}){{ .ltss-flow-restart }}")
         links.append(f"[Map of the whole flow]({self.link(MAP_URI, node)}){{ .ltss-flow-map-link }}")
         return ['<div class="ltss-flow-controls" markdown>', "", " ".join(links), "", "</div>", ""]
 
@@ -96,12 +105,14 @@ class _Context:
     def _answers(self, node: Node) -> list[str]:
         if node.kind == START:
             begin = [
-                f"[{md_text(answer.label)}]({self.link(target.uri, node)}){{ .md-button .md-button--primary data-flow-next=\"{target.id}\" }}"
+                f"[{md_text(answer.label)}]({self.link(target.uri, node)}){{ .md-button .md-button--primary "
+                f'data-flow-next="{target.id}" }}'
                 for answer, target in self.flow.targets(node)
             ]
             return ['<p class="ltss-flow-begin" markdown>', *begin, "</p>", ""]
         items = [
-            f"- [{md_text(answer.label)}]({self.link(target.uri, node)}){{ data-flow-next=\"{target.id}\" data-flow-answer=\"{answer.id}\" }}"
+            f'- [{md_text(answer.label)}]({self.link(target.uri, node)}){{ data-flow-next="{target.id}" '
+            f'data-flow-answer="{answer.id}" }}'
             for answer, target in self.flow.targets(node)
         ]
         return ['<div class="ltss-flow-answers" markdown>', "", *items, "", "</div>", ""]
@@ -109,7 +120,7 @@ class _Context:
     def _data(self, node: Node) -> list[str]:
         data = {
             "here": node.id,
-            "start": self.flow.start.id,
+            "start": self.start.id,
             "order": list(self.flow.nodes),
             "nodes": {
                 other.id: {
@@ -124,7 +135,8 @@ class _Context:
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
         links = [
-            f"- [{html_text(other.id)}]({self.link(other.uri, node)}){{ data-flow-href=\"{other.id}\" }}" for other in self.flow.nodes.values()
+            f'- [{html_text(other.id)}]({self.link(other.uri, node)}){{ data-flow-href="{other.id}" }}'
+            for other in self.flow.nodes.values()
         ]
         return [
             f'<script type="application/json" id="ltss-flow-data">{text}</script>',
@@ -167,15 +179,26 @@ class _Context:
 
     def _outcome(self, node: Node) -> list[str]:
         pages = [self.toolkit.pages[p] for p in node.recommends if p in self.toolkit.pages]
-        out = [*self._position(node), f"# {md_text(node.title)}", "", f'<p class="ltss-summary">{html_text(node.text)}</p>', ""]
+        out = [
+            *self._position(node),
+            f"# {md_text(node.title)}",
+            "",
+            f'<p class="ltss-summary">{html_text(node.text)}</p>',
+            "",
+        ]
         if pages:
             first, *others = pages
             out += ["## Where to go next", ""]
-            out += [f"**[{md_text(first.title)}]({self.link(first.uri, node)})**: {md_text(first.summary)}", "{: .ltss-flow-recommended }", ""]
+            out += [
+                f"**[{md_text(first.title)}]({self.link(first.uri, node)})**: {md_text(first.summary)}",
+                "{: .ltss-flow-recommended }",
+                "",
+            ]
             if others:
                 out += ["Also useful:", ""]
                 out += [
-                    f"- [{md_text(p.title)}]({self.link(p.uri, node)})<span class=\"ltss-flow-also\">: {html_text(p.summary)}</span>"
+                    f"- [{md_text(p.title)}]({self.link(p.uri, node)})"
+                    f'<span class="ltss-flow-also">: {html_text(p.summary)}</span>'
                     for p in others
                 ] + [""]
         with_questions = [p for p in pages if p.questions]
@@ -185,10 +208,23 @@ class _Context:
                 if len(with_questions) > 1:
                     out += [f"### {md_text(page.title)}", ""]
                 out += [f"- {md_text(q)}" for q in page.questions] + [""]
-        resources = [self.toolkit.resources[r] for r in dict.fromkeys(r for p in pages for r in p.resources) if r in self.toolkit.resources]
+        resources = [
+            self.toolkit.resources[r]
+            for r in dict.fromkeys(r for p in pages for r in p.resources)
+            if r in self.toolkit.resources
+        ]
         if resources:
             items = [resource_item(r, node.uri) for r in resources]
-            out += ["## Related resources", "", '<div class="ltss-flow-resources" markdown>', "", *items, "", "</div>", ""]
+            out += [
+                "## Related resources",
+                "",
+                '<div class="ltss-flow-resources" markdown>',
+                "",
+                *items,
+                "",
+                "</div>",
+                "",
+            ]
         out += ["## Your answers", "", *self._routes(node), *self._given_list(), *self._print(), *self._controls(node)]
         return out
 
@@ -203,11 +239,17 @@ class _Context:
         return ['<div class="ltss-flow-routes" data-flow-routes markdown>', "", intro, "", *items, "", "</div>", ""]
 
     def _given_list(self) -> list[str]:
-        return ['<div class="ltss-flow-given" data-flow-given hidden>', '<dl class="ltss-flow-given-list"></dl>', "</div>", ""]
+        return [
+            '<div class="ltss-flow-given" data-flow-given hidden>',
+            '<dl class="ltss-flow-given-list"></dl>',
+            "</div>",
+            "",
+        ]
 
     def _print(self) -> list[str]:
         return [
-            '<p class="ltss-flow-print" data-flow-print>To keep this summary, print this page: press Ctrl+P (or Cmd+P on a Mac).</p>',
+            '<p class="ltss-flow-print" data-flow-print>To keep this summary, print this page: '
+            "press Ctrl+P (or Cmd+P on a Mac).</p>",
             "",
         ]
 
@@ -221,4 +263,3 @@ def _front_matter(node: Node) -> list[str]:
         # Questions and outcomes repeat the pathway pages; search should lead to those instead.
         lines += ["search:", "  exclude: true"]
     return lines + ["---", ""]
-

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..loading.fields import Field, check_id, field_lines, read_record
 from ..loading.yaml_lines import YamlList, YamlMap, load_yaml
-from ..structure.fields import Field, check_id, item_line, read_record
 from ..structure.model import Toolkit
 from ..structure.problems import Location, Problems, shown
 from .model import KINDS, OUTCOME, QUESTION, RESERVED_IDS, START, Answer, Flow, Node, Stage
 
-DATA_KEY = "flow"
-"""Where the flow is kept in ``Toolkit.data``."""
+
+def flow_of(toolkit: Toolkit) -> Flow | None:
+    """The site's decision flow, if ``flow.yml`` was read."""
+    return toolkit.data.get(Flow)
+
 
 FLOW_FIELDS = (
     Field("stages", list, hint="list the stages, each with 'id' and 'label'"),
@@ -31,8 +34,7 @@ _COMMON = (
     Field("short", str, required=False, hint="a few words shown on the map"),
 )
 NODE_FIELDS = {
-    START: _COMMON
-    + (Field("title", str), Field("text", str), Field("next", str, hint="the id of the first question")),
+    START: _COMMON + (Field("title", str), Field("text", str), Field("next", str, hint="the id of the first question")),
     QUESTION: _COMMON
     + (
         Field("prompt", str, hint="write the question, ending with '?'"),
@@ -52,18 +54,22 @@ ANSWER_FIELDS = (
     Field("label", str, hint="the words of the link the reader clicks"),
     Field("next", str, hint="the id of the node this answer leads to"),
     Field("short", str, required=False, hint="a few words shown on the map's arrow"),
-    Field("way_out", bool, required=False, default=False, hint="'way_out: true' marks 'Not sure' or 'None of these fit'"),
+    Field(
+        "way_out", bool, required=False, default=False, hint="'way_out: true' marks 'Not sure' or 'None of these fit'"
+    ),
 )
 
 
 def read_flow(text: str, path: str, uri: str, toolkit: Toolkit, problems: Problems) -> None:
-    """Reader for ``flow.yml``: keeps the flow in ``toolkit.data['flow']``."""
-    if DATA_KEY in toolkit.data:
-        first = toolkit.data[DATA_KEY].path
-        problems.add(Location(path, 1), "a second flow file", f"the site has one decision flow, in {first}; merge them")
+    """Reader for ``flow.yml``: keeps the flow in ``toolkit.data`` (``flow_of``)."""
+    existing = flow_of(toolkit)
+    if existing is not None:
+        problems.add(
+            Location(path, 1), "a second flow file", f"the site has one decision flow, in {existing.path}; merge them"
+        )
         return
     flow = Flow(path=path)
-    toolkit.data[DATA_KEY] = flow
+    toolkit.data.put(flow)
     data = load_yaml(text, path, problems)
     if data is None:
         return
@@ -78,7 +84,9 @@ def read_flow(text: str, path: str, uri: str, toolkit: Toolkit, problems: Proble
         if node.id in flow.nodes:
             first = flow.nodes[node.id]
             problems.add(
-                Location(path, node.line_of("id")), f"duplicate node id '{node.id}'", f"first used at line {first.line_of('id')}; give this node another id"
+                Location(path, node.line_of("id")),
+                f"duplicate node id '{node.id}'",
+                f"first used at line {first.line_of('id')}; give this node another id",
             )
             continue
         flow.nodes[node.id] = node
@@ -99,7 +107,9 @@ def _read_stages(data: YamlMap, path: str, problems: Problems) -> list[Stage]:
         if not values or not check_id(values["id"], Location(path, line), "stage", problems) or not values["label"]:
             continue
         if values["id"] in seen:
-            problems.add(Location(path, line), f"duplicate stage id '{values['id']}'", f"first used at line {seen[values['id']]}")
+            problems.add(
+                Location(path, line), f"duplicate stage id '{values['id']}'", f"first used at line {seen[values['id']]}"
+            )
             continue
         seen[values["id"]] = line
         out.append(Stage(values["id"], values["label"], Location(path, line)))
@@ -128,10 +138,6 @@ def _read_node(item: Any, path: str, line: int, problems: Problems) -> Node | No
             "choose another id (" + " and ".join(f"'{r}'" for r in RESERVED_IDS) + " are reserved)",
         )
         return None
-    lines = {key: [item.line_of(key)] for key in item}
-    for key in ("about", "recommends", "answers"):
-        if isinstance(item.get(key), YamlList):
-            lines[key] = [item_line(item, key, i) for i in range(max(1, len(item[key])))]
     node = Node(
         id=values["id"],
         kind=kind,
@@ -142,14 +148,25 @@ def _read_node(item: Any, path: str, line: int, problems: Problems) -> Node | No
         short=values["short"] or "",
         about=tuple(values.get("about") or ()),
         recommends=tuple(values.get("recommends") or ()),
-        lines=lines,
+        lines=field_lines(item, default=line),
     )
     if kind == START and values["next"]:
-        node.answers = (Answer("start", "Start now", values["next"], Location(path, item.line_of("next")), item.line_of("next"), "Start"),)
+        node.answers = (
+            Answer(
+                "start",
+                "Start now",
+                values["next"],
+                Location(path, item.line_of("next")),
+                item.line_of("next"),
+                "Start",
+            ),
+        )
     elif kind == QUESTION:
         node.answers = tuple(_read_answers(item, path, node, problems))
     elif kind == OUTCOME and "recommends" in item and not node.recommends:
-        problems.add(Location(path, item.line_of("recommends")), "outcome recommends no page", "list at least one page id")
+        problems.add(
+            Location(path, item.line_of("recommends")), "outcome recommends no page", "list at least one page id"
+        )
     return node
 
 
@@ -161,7 +178,11 @@ def _read_answers(item: YamlMap, path: str, node: Node, problems: Problems) -> l
         if not values or not check_id(values["id"], Location(path, line), "answer", problems):
             continue
         if values["id"] in seen:
-            problems.add(Location(path, line), f"question '{node.id}' has two answers with id '{values['id']}'", f"first at line {seen[values['id']]}")
+            problems.add(
+                Location(path, line),
+                f"question '{node.id}' has two answers with id '{values['id']}'",
+                f"first at line {seen[values['id']]}",
+            )
             continue
         seen[values["id"]] = line
         if not values["label"] or not values["next"]:

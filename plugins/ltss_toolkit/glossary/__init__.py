@@ -14,10 +14,16 @@ def glossary_pages(toolkit: Toolkit) -> dict[str, str]:
     return {GLOSSARY_URI: render_glossary_page(found)} if found is not None else {}
 
 
+def glossary_source(toolkit: Toolkit, uri: str) -> str | None:
+    found = glossary(toolkit)
+    return found.path if found is not None and uri == GLOSSARY_URI else None
+
+
 EXTENSION = Extension(
     name="glossary",
     readers={"glossary.yml": read_glossary},
     validate=validate_usage,
     pages=glossary_pages,
     finish_page=add_abbreviations,
+    source_of=glossary_source,
 )

@@ -9,13 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..loading.fields import Field, read_record
 from ..loading.readers import yaml_list
 from ..loading.yaml_lines import YamlMap
-from ..structure.fields import Field, read_record
 from ..structure.model import Toolkit
 from ..structure.problems import Location, Problems
-
-DATA_KEY = "glossary"
 
 TERM_PATTERN = re.compile(r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\+?$")
 """Letters and digits, single hyphens inside, an optional '+' at the end: 'D-SNP', 'QMB+', 'MedPAC'."""
@@ -53,12 +51,16 @@ class Glossary:
 
 
 def glossary(toolkit: Toolkit) -> Glossary | None:
-    return toolkit.data.get(DATA_KEY)
+    return toolkit.data.get(Glossary)
 
 
 def read_glossary(text: str, path: str, uri: str, toolkit: Toolkit, problems: Problems) -> None:
     if "/" in uri:
-        problems.add(Location(path, 1), "glossary.yml must be at the top of the content folder", "move it to content/glossary.yml")
+        problems.add(
+            Location(path, 1),
+            "glossary.yml must be at the top of the content folder",
+            "move it to content/glossary.yml",
+        )
         return
     found = Glossary(path=path)
     for item, line in yaml_list(text, path, "terms", problems):
@@ -76,15 +78,23 @@ def read_glossary(text: str, path: str, uri: str, toolkit: Toolkit, problems: Pr
             continue
         if values["expansion"] and values["definition"]:
             found.terms[values["term"]] = Term(values["term"], values["expansion"], values["definition"], where)
-    toolkit.data[DATA_KEY] = found
+    toolkit.data.put(found)
 
 
 def _check_term(term: str, where: Location, found: Glossary, problems: Problems) -> bool:
     if not TERM_PATTERN.match(term):
-        problems.add(where, f"glossary term '{term}' is not an acronym", "use letters, digits, inner hyphens and an optional final '+', e.g. 'D-SNP' or 'QMB+'")
+        problems.add(
+            where,
+            f"glossary term '{term}' is not an acronym",
+            "use letters, digits, inner hyphens and an optional final '+', e.g. 'D-SNP' or 'QMB+'",
+        )
         return False
     if term in found.terms or term in found.ignored:
         first = found.terms[term].where if term in found.terms else None
-        problems.add(where, f"'{term}' is in the glossary twice", f"keep one entry; the first is at line {first.line}" if first else "keep one entry")
+        problems.add(
+            where,
+            f"'{term}' is in the glossary twice",
+            f"keep one entry; the first is at line {first.line}" if first else "keep one entry",
+        )
         return False
     return True

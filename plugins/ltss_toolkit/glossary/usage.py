@@ -5,7 +5,7 @@ added to each page so that Material shows the expansion as a tooltip.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..structure.model import Page, Toolkit
 from ..structure.problems import Location, Problems
@@ -92,6 +92,8 @@ def abbreviations_for(markdown: str, found: Glossary) -> list[str]:
     """``*[TERM]: expansion`` lines for the glossary terms (and their plurals) that occur in ``markdown``."""
     lines = []
     for term in sorted(found.terms, key=str.casefold):
+        if term not in markdown:  # most terms are not on most pages: skip the regular expressions
+            continue
         expansion = _abbr_title(found.terms[term].expansion)
         for word in (term, term + "s"):
             if f"*[{word}]:" in markdown:

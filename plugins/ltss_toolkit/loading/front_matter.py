@@ -39,8 +39,6 @@ def split_page(text: str, path: str, problems: Problems) -> PageSource | None:
     meta = load_yaml("".join(lines[1:end]), path, problems, line_offset=1)
     if not isinstance(meta, YamlMap):
         if len(problems) == before:
-            problems.add(
-                Location(path, 2), "front matter must be 'field: value' lines", "see README, 'Add a page'"
-            )
+            problems.add(Location(path, 2), "front matter must be 'field: value' lines", "see README, 'Add a page'")
         return None
     return PageSource(path=path, meta=meta, body="".join(lines[end + 1 :]), body_line=end + 2)

@@ -55,7 +55,9 @@ def read_history(project_dir: Path, paths: Iterable[str]) -> History:
         return History(note=f"git could not be run ({error}); pages show no 'Last updated' date")
     if info.returncode != 0:
         reason = info.stderr.decode("utf-8", "replace").strip().splitlines()
-        return History(note=f"no git history ({reason[0] if reason else 'not a repository'}); pages show no 'Last updated' date")
+        return History(
+            note=f"no git history ({reason[0] if reason else 'not a repository'}); pages show no 'Last updated' date"
+        )
     shallow_flag, shallow_file = (info.stdout.decode("utf-8", "replace").splitlines() + ["", ""])[:2]
     boundary: set[str] = set()
     if shallow_flag.strip() == "true":

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from ..extensions import Extension, Reader
-from ..structure.model import Page, Section, Toolkit
+from ..structure.model import Page, Resource, Section, Toolkit
 from ..structure.problems import Location, Problems
 from ..structure.validate import validate
 from . import readers
@@ -45,7 +45,11 @@ def load_toolkit(
         problems.add(Location(_rel(content_dir, project_dir), 1), "content folder not found", "check 'content_dir'")
         return toolkit, problems
     pages: list[Page] = []
-    files = safe_files(content_dir, project_dir, problems) if check_root(content_dir, "content_dir", project_dir, problems) else []
+    files = (
+        safe_files(content_dir, project_dir, problems)
+        if check_root(content_dir, "content_dir", project_dir, problems)
+        else []
+    )
     for file in files:
         uri = file.relative_to(content_dir).as_posix()
         path = _rel(file, project_dir)
@@ -84,13 +88,19 @@ def _read_file(
         for reference in readers.read_references(text, path, problems):
             if reference.id in toolkit.references:
                 first = toolkit.references[reference.id]
-                problems.add(reference.where, f"duplicate reference id '{reference.id}'", f"first defined at {first.where}")
+                problems.add(
+                    reference.where, f"duplicate reference id '{reference.id}'", f"first defined at {first.where}"
+                )
             else:
                 toolkit.references[reference.id] = reference
     elif name == "topics.yml":
         for topic in readers.read_topics(text, path, problems):
             if topic.id in toolkit.topics:
-                problems.add(topic.where, f"duplicate topic id '{topic.id}'", f"first defined at {toolkit.topics[topic.id].where}")
+                problems.add(
+                    topic.where,
+                    f"duplicate topic id '{topic.id}'",
+                    f"first defined at {toolkit.topics[topic.id].where}",
+                )
             else:
                 toolkit.topics[topic.id] = topic
     else:
@@ -103,14 +113,16 @@ def _read_file(
         )
 
 
-def _add_resource(resource, toolkit: Toolkit, problems: Problems) -> None:
+def _add_resource(resource: Resource, toolkit: Toolkit, problems: Problems) -> None:
     first = toolkit.resources.get(resource.id)
     if first is None:
         toolkit.resources[resource.id] = resource
     elif first.facts() != resource.facts():
         differing = [
             name
-            for name, a, b in zip(("title", "publisher", "year", "url", "kind", "topics"), first.facts(), resource.facts())
+            for name, a, b in zip(
+                ("title", "publisher", "year", "url", "kind", "topics"), first.facts(), resource.facts()
+            )
             if a != b
         ]
         problems.add(
@@ -119,7 +131,11 @@ def _add_resource(resource, toolkit: Toolkit, problems: Problems) -> None:
             "make both listings identical, or give one of them another id",
         )
     elif first.where.path == resource.where.path:
-        problems.add(resource.where, f"resource '{resource.id}' is listed twice in this file", f"remove one (see line {first.where.line})")
+        problems.add(
+            resource.where,
+            f"resource '{resource.id}' is listed twice in this file",
+            f"remove one (see line {first.where.line})",
+        )
 
 
 def _build_sections(pages: list[Page], toolkit: Toolkit, problems: Problems) -> None:

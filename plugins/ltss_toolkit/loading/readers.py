@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from ..structure.fields import Field, check_id, check_url, item_line, read_record
 from ..structure.model import RESOURCE_KINDS, Change, Page, Reference, Resource, Topic
 from ..structure.problems import Location, Problems
+from .fields import Field, check_id, check_url, field_lines, read_record
 from .front_matter import split_page
 from .yaml_lines import YamlList, load_yaml
 
@@ -20,7 +20,11 @@ PAGE_FIELDS = (
     ),
     Field("title", str),
     Field("summary", str, hint="add a one-line 'summary:' saying what the page helps a reader do"),
-    Field("order", int, hint="write 'order: N', the page's position in its folder (for index.md, the folder's position in its parent)"),
+    Field(
+        "order",
+        int,
+        hint="write 'order: N', the page's position in its folder (for index.md, the folder's position in its parent)",
+    ),
     Field("resources", list, required=False, items=str, default=()),
     Field("topics", list, required=False, items=str, default=()),
     Field("questions", list, required=False, items=str, default=()),
@@ -65,7 +69,11 @@ def yaml_list(text: str, path: str, what: str, problems: Problems) -> list[tuple
     if data is None:
         return []
     if not isinstance(data, YamlList):
-        problems.add(Location(path, 1), f"{path.rsplit('/', 1)[-1]} must be a list of {what}", "start each entry with '- id: ...'")
+        problems.add(
+            Location(path, 1),
+            f"{path.rsplit('/', 1)[-1]} must be a list of {what}",
+            "start each entry with '- id: ...'",
+        )
         return []
     return list(zip(data, data.item_lines))
 
@@ -146,12 +154,7 @@ def read_page(text: str, path: str, uri: str, problems: Problems) -> Page | None
         body_line=source.body_line,
         source=path,
         uri=uri,
-        field_lines={key: [source.meta.line_of(key)] for key in ("id", "title", "summary", "order", "macros")}
-        | {
-            key: [item_line(source.meta, key, i) for i in range(max(1, len(values[key] or ())))]
-            for key in ("resources", "topics", "questions")
-        }
-        | {key: [source.meta.line_of(key)] for key in ("reviewed", "changes") if key in source.meta},
+        lines=field_lines(source.meta, default=1),
         macros=values["macros"] is True,
     )
 

@@ -6,11 +6,12 @@ mappings and lists we build instead of throwing them away.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import yaml
 
-from ..structure.problems import Location, Problems, shown
+from ..structure.problems import Location, Problem, Problems, shown
 
 
 class YamlMap(dict):
@@ -128,7 +129,9 @@ except ImportError:  # PyYAML built without libyaml: every file goes through _Li
     CParser = None
 
 
-class _FastLineLoader(yaml.composer.Composer, CParser or object, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):  # type: ignore[misc]
+class _FastLineLoader(
+    yaml.composer.Composer, CParser or object, yaml.constructor.SafeConstructor, yaml.resolver.Resolver
+):  # type: ignore[misc]
     """``_LineLoader`` with libyaml's scanner and parser (about seven times faster on our content), and the
     same Python composer with the same limits, resolvers and constructors. Used only for text that loads
     without error: anything else is loaded again by ``_LineLoader``, whose messages editors see."""
@@ -168,7 +171,23 @@ def _fast_load(text: str, line_offset: int) -> tuple[Any, list[tuple[str, int]]]
 
 
 def load_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) -> Any:
-    """Parse YAML text; on a syntax error record a problem at its line and return None."""
+    """Parse YAML text; on a syntax error record a problem at its line and return None.
+
+    The same text parses to the same (shared, never modified) value: the preview reads every file again after
+    an edit, and only the edited one is parsed again.
+    """
+    data, found = _parse(text, path, line_offset)
+    problems.items.extend(found)
+    return data
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(text: str, path: str, line_offset: int) -> tuple[Any, tuple[Problem, ...]]:
+    problems = Problems()
+    return _load(text, path, problems, line_offset), tuple(problems.items)
+
+
+def _load(text: str, path: str, problems: Problems, line_offset: int) -> Any:
     fast = _fast_load(text, line_offset)
     if fast is not None:
         data, duplicates = fast

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..extensions import Extension
 from ..flow.model import MAP_URI, Flow
-from ..flow.reader import DATA_KEY as FLOW_DATA_KEY
+from ..flow.reader import flow_of
 from ..render.escape import relative
 from ..render.page import RESOURCES_URI
 from ..structure.model import Toolkit
@@ -19,7 +19,7 @@ from .schemas import SCHEMAS, schema_text
 
 
 def data_files(toolkit: Toolkit) -> dict[str, str]:
-    flow = toolkit.data.get(FLOW_DATA_KEY)
+    flow = flow_of(toolkit)
     files = {
         OPEN_DATA_URI: open_data_page(with_flow=isinstance(flow, Flow)),
         f"{DATA_DIR}/resources.json": resources_json(toolkit),
@@ -43,7 +43,7 @@ def link_data(uri: str, markdown: str, toolkit: Toolkit) -> str:
         if marker in markdown:
             return markdown.replace(marker, f"\n{line}\n{marker}", 1)
         return markdown.rstrip("\n") + f"\n\n{line}\n"
-    if uri == MAP_URI and isinstance(toolkit.data.get(FLOW_DATA_KEY), Flow):
+    if uri == MAP_URI and flow_of(toolkit) is not None:
         return markdown.rstrip("\n") + f"\n\n## This flow as data\n\n{data_link('flow.json', uri)} ({about}).\n"
     return markdown
 

@@ -11,8 +11,14 @@ from __future__ import annotations
 from ..structure.model import Resource, Toolkit
 from .exports import sorted_resources
 
-ENTRY_TYPES = {"report": "techreport", "brief": "techreport", "fact-sheet": "techreport",
-               "guide": "manual", "manual": "manual", "toolkit": "manual"}
+ENTRY_TYPES = {
+    "report": "techreport",
+    "brief": "techreport",
+    "fact-sheet": "techreport",
+    "guide": "manual",
+    "manual": "manual",
+    "toolkit": "manual",
+}
 PUBLISHER_FIELD = {"techreport": "institution", "manual": "organization", "misc": "publisher"}
 
 _LATEX = {

@@ -156,9 +156,7 @@ def flow_record(flow: Flow, toolkit: Toolkit) -> dict[str, Any]:
                 "path": site_path(node.uri),
                 "about": refs(node.about),
                 "recommends": refs(node.recommends),
-                "answers": [
-                    {"id": a.id, "label": a.label, "next": a.next, "way_out": a.way_out} for a in node.answers
-                ],
+                "answers": [{"id": a.id, "label": a.label, "next": a.next, "way_out": a.way_out} for a in node.answers],
             }
         )
     return {

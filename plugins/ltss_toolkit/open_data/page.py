@@ -90,7 +90,7 @@ def open_data_page(with_flow: bool = True) -> str:
             "`start` is the id of the first node. `stages` are the steps shown above every page of the flow. Each of"
             " `nodes` has an `id`, a `kind` (`start`, `question` or `outcome`), a `stage`, a `title` (a question's"
             " prompt), optional `text` and `short` label, its page's `path`, and `answers`, each leading to the node"
-            " named by `next` (`way_out` marks \"Not sure\" and \"None of these fit\"). Questions name pages to read in"
+            ' named by `next` (`way_out` marks "Not sure" and "None of these fit"). Questions name pages to read in'
             " `about`; outcomes recommend pages in `recommends`, the first being the recommended path. `pages` gives"
             " the title and path of each page named there.",
             "",

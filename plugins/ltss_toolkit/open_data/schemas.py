@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from ..flow.model import KINDS
-from ..structure.fields import ID_PATTERN
+from ..loading.fields import ID_PATTERN
 from ..structure.model import RESOURCE_KINDS
 from .exports import CSL_TYPES, CSV_COLUMNS, FORMAT_VERSION
 
@@ -22,7 +22,10 @@ PAGE_REF = {
     "properties": {
         "id": ID,
         "title": TEXT,
-        "path": {"type": "string", "description": "Relative to the site root, e.g. 'pathways/x/'; '' is the home page."},
+        "path": {
+            "type": "string",
+            "description": "Relative to the site root, e.g. 'pathways/x/'; '' is the home page.",
+        },
     },
 }
 
@@ -30,7 +33,10 @@ PAGE_REF = {
 def _document(title: str, description: str, properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
     header = {
         "$schema": {"type": "string"},
-        "format_version": {"const": FORMAT_VERSION, "description": "Changes only when a field is removed or changes meaning."},
+        "format_version": {
+            "const": FORMAT_VERSION,
+            "description": "Changes only when a field is removed or changes meaning.",
+        },
         "site_name": TEXT,
         "site_url": {"type": ["string", "null"], "description": "The site's address, or null when it has none."},
     }
@@ -58,8 +64,12 @@ RESOURCE = {
         "kind": {"enum": list(RESOURCE_KINDS)},
         "topics": {
             "type": "array",
-            "items": {"type": "object", "required": ["id", "label"], "additionalProperties": False,
-                      "properties": {"id": ID, "label": TEXT}},
+            "items": {
+                "type": "object",
+                "required": ["id", "label"],
+                "additionalProperties": False,
+                "properties": {"id": ID, "label": TEXT},
+            },
         },
         "cited_by": {"type": "array", "items": PAGE_REF, "description": "The pages that cite it, in reading order."},
     },
@@ -109,16 +119,25 @@ CSL_SCHEMA = {
             "publisher": TEXT,
             "author": {
                 "type": "array",
-                "items": {"type": "object", "required": ["literal"], "additionalProperties": False,
-                          "properties": {"literal": TEXT}},
+                "items": {
+                    "type": "object",
+                    "required": ["literal"],
+                    "additionalProperties": False,
+                    "properties": {"literal": TEXT},
+                },
             },
             "issued": {
                 "type": "object",
                 "required": ["date-parts"],
                 "additionalProperties": False,
-                "properties": {"date-parts": {"type": "array", "minItems": 1, "maxItems": 1,
-                                              "items": {"type": "array", "minItems": 1, "maxItems": 3,
-                                                        "items": {"type": "integer"}}}},
+                "properties": {
+                    "date-parts": {
+                        "type": "array",
+                        "minItems": 1,
+                        "maxItems": 1,
+                        "items": {"type": "array", "minItems": 1, "maxItems": 3, "items": {"type": "integer"}},
+                    }
+                },
             },
             "URL": {"type": "string", "format": "uri"},
             "genre": TEXT,
@@ -147,12 +166,18 @@ NODE = {
         "kind": {"enum": list(KINDS)},
         "stage": ID,
         "title": {**TEXT, "description": "The start's or outcome's title, or a question's prompt."},
-        "text": {**OPTIONAL_TEXT, "description": "The start's introduction, a question's help or an outcome's summary."},
+        "text": {
+            **OPTIONAL_TEXT,
+            "description": "The start's introduction, a question's help or an outcome's summary.",
+        },
         "short": {**OPTIONAL_TEXT, "description": "The label on the map, when shorter than the title."},
         "path": {"type": "string", "description": "The node's page, relative to the site root."},
         "about": {"type": "array", "items": ID, "description": "Pages to read before answering (keys of 'pages')."},
-        "recommends": {"type": "array", "items": ID,
-                       "description": "An outcome's pages (keys of 'pages'); the first is the recommended path."},
+        "recommends": {
+            "type": "array",
+            "items": ID,
+            "description": "An outcome's pages (keys of 'pages'); the first is the recommended path.",
+        },
         "answers": {"type": "array", "items": ANSWER},
     },
 }
@@ -162,11 +187,21 @@ FLOW_SCHEMA = _document(
     "The decision flow's stages, nodes (start, questions, outcomes) and the answers that join them (flow.json).",
     {
         "start": {**ID, "description": "The id of the start node."},
-        "stages": {"type": "array", "items": {"type": "object", "required": ["id", "label"],
-                                              "additionalProperties": False, "properties": {"id": ID, "label": TEXT}}},
+        "stages": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["id", "label"],
+                "additionalProperties": False,
+                "properties": {"id": ID, "label": TEXT},
+            },
+        },
         "nodes": {"type": "array", "items": NODE},
-        "pages": {"type": "object", "additionalProperties": PAGE_REF,
-                  "description": "The pages that nodes name in 'about' and 'recommends', by id."},
+        "pages": {
+            "type": "object",
+            "additionalProperties": PAGE_REF,
+            "description": "The pages that nodes name in 'about' and 'recommends', by id.",
+        },
     },
     ["start", "stages", "nodes", "pages"],
 )

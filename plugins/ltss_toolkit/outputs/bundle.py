@@ -1,9 +1,10 @@
 """The offline bundle: the whole site as a zip that works from ``file://`` with no network.
 
-Built from ``mkdocs-offline.yml`` (which inherits ``mkdocs.yml`` and adds Material's ``offline``
-plugin) into a scratch folder, then made fit to travel:
+Built from the site's own configuration with Material's ``offline`` plugin added in code
+(``site.offline_variant``), with the content the build already loaded, into a scratch folder, then
+made fit to travel:
 
-- Material's offline plugin would load its search shim from unpkg; ``mkdocs-offline.yml`` lists our
+- Material's offline plugin would load its search shim from unpkg; the offline variant lists our
   vendored copy of ``iframe-worker`` (``vendor/``, refreshed by ``scripts/vendor-js``) as the polyfill
   instead, which also stops the plugin from adding its own, and this step copies the file in. This uses
   the plugin's own switch rather than rewriting URLs in built HTML or JavaScript, so it survives
@@ -23,16 +24,15 @@ from __future__ import annotations
 import html
 import re
 import shutil
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
+from .context import BuildContext, BuildFailed
 from .pdf.downloads import MANIFEST_NAME, human_size, link_downloads, read_manifest
-from .pipeline import BuildContext, BuildFailed
+from .placeholders import fill_pages
 from .reproducible_zip import ZipSummary, source_date, write_zip
+from .site import build_html, offline_variant, toolkit_plugin
 
-OFFLINE_CONFIG = "mkdocs-offline.yml"
 BUNDLE_ROOT = "ltss-toolkit-offline"
 ZIP_NAME = f"{BUNDLE_ROOT}.zip"
 DOWNLOADS = "downloads"
@@ -60,13 +60,12 @@ _SIZE_PLACEHOLDER = re.compile(
 
 def build_offline_bundle(context: BuildContext) -> None:
     """Pipeline step: build, trim, zip and report the offline bundle; fill in its size on the site."""
-    config = context.project_dir / OFFLINE_CONFIG
-    if not config.is_file():
-        print(f"Offline bundle: skipped ({OFFLINE_CONFIG} not found next to {context.config_file.name})")
+    if not toolkit_plugin(context.config).config.offline_zip:
+        print("Offline bundle: skipped (set 'offline_zip: true' in the ltss-toolkit plugin's options to build it)")
         return
     with tempfile.TemporaryDirectory(prefix="ltss-offline-") as scratch:
         bundle = Path(scratch) / BUNDLE_ROOT
-        _run_offline_build(context.project_dir, config, bundle)
+        build_html(offline_variant(context.config_file, bundle, [SHIM_TARGET]), context.store)
         add_vendored_scripts(bundle)
         drop_unneeded(bundle)
         pdfs = copy_downloads(context.site_dir / DOWNLOADS, bundle / DOWNLOADS)
@@ -82,15 +81,8 @@ def build_offline_bundle(context: BuildContext) -> None:
     print(report_line(archive, context.site_dir, summary, pdfs), flush=True)
 
 
-def _run_offline_build(project_dir: Path, config: Path, out_dir: Path) -> None:
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out_dir)]
-    result = subprocess.run(command, cwd=project_dir)
-    if result.returncode != 0:
-        raise BuildFailed(f"the offline bundle's build from {config.name} failed (see the messages above)")
-
-
 def add_vendored_scripts(bundle: Path) -> None:
-    """Put the vendored iframe-worker shim where ``mkdocs-offline.yml`` points the pages at it."""
+    """Put the vendored iframe-worker shim where the offline variant's ``polyfills`` point the pages at it."""
     target = bundle / SHIM_TARGET
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(SHIM_SOURCE, target)
@@ -152,13 +144,7 @@ def fill_size_placeholders(site_dir: Path, labels: dict[str, str]) -> int:
         filled += 1
         return f"{match.group(1)}{html.escape(label)}{match.group(4)}"
 
-    for page in sorted(site_dir.rglob("*.html")):
-        text = page.read_text(encoding="utf-8")
-        if "ltss-bundle-size" not in text:
-            continue
-        new_text = _SIZE_PLACEHOLDER.sub(replace, text)
-        if new_text != text:
-            page.write_text(new_text, encoding="utf-8")
+    fill_pages(site_dir, "ltss-bundle-size", lambda text, folder: _SIZE_PLACEHOLDER.sub(replace, text))
     return filled
 
 
@@ -166,7 +152,8 @@ def report_line(archive: Path, site_dir: Path, summary: ZipSummary, pdfs: list[P
     """The build's line about the bundle: where, how big, and how big without the PDFs."""
     pdf_bytes = summary.compressed_by_suffix.get(".pdf", 0)
     without_pdfs = summary.size - pdf_bytes
-    line = f"Offline bundle: {archive.relative_to(site_dir).as_posix()}, {human_size(summary.size)} ({summary.size} bytes, {summary.files} files"
+    where = archive.relative_to(site_dir).as_posix()
+    line = f"Offline bundle: {where}, {human_size(summary.size)} ({summary.size} bytes, {summary.files} files"
     if pdfs:
         line += f"; {len(pdfs)} PDFs {human_size(pdf_bytes)}, the rest {human_size(without_pdfs)}"
     line += ")"

@@ -1,4 +1,5 @@
-"""The whole build: HTML with MkDocs into a scratch folder, then the other outputs, then one swap.
+"""The whole build: the content loaded once, the HTML with MkDocs into a scratch folder, the PDFs, the offline
+bundle, then one swap.
 
 Building beside ``site/`` and renaming at the end means a failed build (bad content, a strict-mode
 warning, a PDF error) leaves the last good ``site/`` exactly as it was.
@@ -8,61 +9,53 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
+
+from .bundle import build_offline_bundle
+from .context import BuildContext, BuildFailed
+from .site import build_html, content_store, load_site_config
 
 
-@dataclass
-class BuildContext:
-    """What an output step needs: where the project is and where this build's site is being written."""
-
-    project_dir: Path
-    config_file: Path
-    site_dir: Path
-    options: dict[str, object] = field(default_factory=dict)
-    timings: dict[str, float] = field(default_factory=dict)
+def build_site(context: BuildContext) -> None:
+    build_html(context.config, context.store)
 
 
-OutputStep = Callable[[BuildContext], None]
+def build_pdfs_step(context: BuildContext) -> None:
+    if not context.pdf:
+        return
+    from .pdf.step import pdf_step  # here, not at the top: it needs WeasyPrint, which --no-pdf never loads
+
+    pdf_step(context)
 
 
-class BuildFailed(Exception):
-    """A step failed; its own output already told the reader why."""
+STEPS: list[tuple[str, Callable[[BuildContext], None]]] = [
+    ("site", build_site),
+    ("pdf", build_pdfs_step),
+    ("offline bundle", build_offline_bundle),  # last: it packs the PDFs written before it
+]
 
 
-def run_mkdocs(context: BuildContext) -> None:
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(context.config_file), "-d", str(context.site_dir)]
-    result = subprocess.run(command, cwd=context.project_dir)
-    if result.returncode != 0:
-        raise BuildFailed("the site build failed (see the messages above)")
-
-
-def default_steps() -> list[tuple[str, OutputStep]]:
-    """The build's steps in order. Outputs that read the finished HTML come after MkDocs."""
-    steps: list[tuple[str, OutputStep]] = [("site", run_mkdocs)]
-    from .pdf.step import pdf_step  # here, not at the top: it loads WeasyPrint; skipped by --no-pdf
-
-    steps.append(("pdf", pdf_step))
-    from .bundle import build_offline_bundle  # here, not at the top: bundle.py imports this module
-
-    steps.append(("offline bundle", build_offline_bundle))  # last: it packs the PDFs written before it
-    return steps
-
-
-def build(project_dir: Path, config_file: Path, site_dir: Path, steps: list[tuple[str, OutputStep]] | None = None,
-          options: dict[str, object] | None = None) -> BuildContext:
-    """Run every step into a scratch folder next to ``site_dir``; replace ``site_dir`` only if all succeed."""
+def build(config_file: Path, site_dir: Path, *, pdf: bool = True) -> BuildContext:
+    """Load the content once, run every step into a scratch folder next to ``site_dir``, and replace
+    ``site_dir`` only if all succeed."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.partial-", dir=site_dir.parent))
-    context = BuildContext(project_dir.resolve(), config_file.resolve(), scratch, dict(options or {}))
     try:
-        for name, step in steps if steps is not None else default_steps():
+        config = load_site_config(config_file.resolve(), scratch)
+        store = content_store(config)
+        started = time.perf_counter()
+        loaded = store.load()
+        if loaded.problems:
+            print(loaded.problems.report(), file=sys.stderr)
+            raise BuildFailed(f"{len(loaded.problems)} content problem(s), listed above")
+        context = BuildContext(config, store, scratch, pdf=pdf)
+        context.timings["load"] = time.perf_counter() - started
+        for name, step in STEPS:
             started = time.perf_counter()
             step(context)
             context.timings[name] = time.perf_counter() - started

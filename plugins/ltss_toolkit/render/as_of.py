@@ -19,7 +19,10 @@ from ..structure.dates import AS_OF, parse_as_of
 
 
 class _AsOfProcessor(InlineProcessor):
-    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element | None, int | None, int | None]:
+    # types-Markdown gives InlineProcessor the signature of the older Pattern.handleMatch.
+    def handleMatch(  # type: ignore[override]
+        self, m: re.Match[str], data: str
+    ) -> tuple[etree.Element | None, int | None, int | None]:
         value = parse_as_of(m.group("date"))
         if value is None:
             return None, None, None

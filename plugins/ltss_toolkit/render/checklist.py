@@ -15,7 +15,6 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-
 _PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")
 
 

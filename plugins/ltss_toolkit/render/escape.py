@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -36,7 +37,14 @@ def external_link(url: str, label: str) -> str:
     return f'<a href="{html.escape(url, quote=True).translate(_INERT_IN_URL)}">{html_text(label)}</a>'
 
 
+@functools.lru_cache(maxsize=65536)
 def relative(target_uri: str, from_uri: str) -> str:
     """A relative Markdown link target from one docs page to another (``a/b.md`` style)."""
     rel = posixpath.relpath(target_uri, posixpath.dirname(from_uri) or ".")
     return quote(rel, safe="/#.-_~")
+
+
+def svg_number(value: float) -> str:
+    """A coordinate or length in an SVG: at most one decimal, no trailing ``.0``, the same text on every run."""
+    text = f"{round(value, 1):.1f}"
+    return text[:-2] if text.endswith(".0") else text

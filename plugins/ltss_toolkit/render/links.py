@@ -13,8 +13,10 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
+from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from typing import AbstractSet, Any, Callable, Iterator, Mapping
+from typing import Any
 from urllib.parse import unquote
 
 import markdown

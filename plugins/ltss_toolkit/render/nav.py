@@ -54,4 +54,3 @@ def expand_nav(nav: list[Any] | None, toolkit: Toolkit) -> list[Any]:
         else:
             out.append(item)
     return out
-

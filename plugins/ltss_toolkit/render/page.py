@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from .escape import external_link, html_text, md_text, relative
-from .page_dates import changes_section, page_dates
-from ..structure.publications import download_placeholder
 from ..structure.model import Page, Reference, Resource, Toolkit
 from ..structure.relations import see_also
 from ..structure.validate import FOOTNOTE_REF
+from .downloads import download_placeholder
+from .escape import external_link, html_text, md_text, relative
+from .page_dates import changes_section, page_dates
 
 RESOURCES_URI = "resources.md"
 
@@ -25,7 +25,7 @@ def resource_item(resource: Resource, from_uri: str) -> str:
         if resource.url
         else f'<cite class="ltss-unlinked">{html_text(resource.title)}</cite>'
     )
-    extra = "" if resource.url else " <span class=\"ltss-note\">No public address is known.</span>"
+    extra = "" if resource.url else ' <span class="ltss-note">No public address is known.</span>'
     anchor = relative(RESOURCES_URI, from_uri) + f"#resource-{resource.id}"
     cite = html_text(citation(resource))
     return f"- {title} {cite}{extra} [About this resource]({anchor}){{ .ltss-about }}".replace("  ", " ")
@@ -38,17 +38,15 @@ def footnote_definition(reference: Reference) -> str:
     return f"[^{reference.id}]: {text}"
 
 
-def render_page(page: Page, toolkit: Toolkit, body: str, before_body: str = "") -> str:
-    """The full Markdown of a content page, around a body that macros have already rendered."""
+def render_page(page: Page, toolkit: Toolkit, body: str, download: str | None = None) -> str:
+    """The full Markdown of a content page, around a body that macros have already rendered; ``download`` is
+    the id of the PDF whose link the page carries (filled in after the PDFs are built)."""
     out = [f"# {md_text(page.title)}", "", f'<p class="ltss-summary">{html_text(page.summary)}</p>', ""]
     dates = page_dates(page)
     if dates:
         out += [dates, ""]
-    download = download_placeholder(page.uri, toolkit)  # filled with the PDF's link after the PDFs are built
     if download:
-        out += [download, ""]
-    if before_body:
-        out += [before_body, ""]
+        out += [download_placeholder(download), ""]
     out += [body.strip(), ""]
     if page.questions:
         out += ["## Questions to consider", ""]
@@ -58,7 +56,9 @@ def render_page(page: Page, toolkit: Toolkit, body: str, before_body: str = "") 
     if cited:
         out += [resource_item(resource, page.uri) for resource in cited]
     else:
-        out += [f"This page cites no documents. The [Resources]({relative(RESOURCES_URI, page.uri)}) page lists them all."]
+        out += [
+            f"This page cites no documents. The [Resources]({relative(RESOURCES_URI, page.uri)}) page lists them all."
+        ]
     out.append("")
     related = see_also(page, toolkit)
     if related:

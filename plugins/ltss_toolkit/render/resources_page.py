@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .escape import external_link, html_text, md_text, relative
-from .page import RESOURCES_URI, citation
 from ..structure.model import Toolkit
 from ..structure.relations import citing_pages, resources_by_publisher, resources_by_topic
+from .escape import external_link, html_text, md_text, relative
+from .page import RESOURCES_URI, citation
 
 
 def render_resources_page(toolkit: Toolkit) -> str:
@@ -38,7 +38,7 @@ def render_resources_page(toolkit: Toolkit) -> str:
             out += [
                 f'<div class="ltss-resource" id="resource-{resource.id}" markdown>',
                 "",
-                f"{title} <span class=\"ltss-details\">{html_text(details)}</span>",
+                f'{title} <span class="ltss-details">{html_text(details)}</span>',
                 "",
                 backlinks,
                 "",

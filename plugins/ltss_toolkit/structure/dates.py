@@ -96,7 +96,11 @@ def check_dates(toolkit: Toolkit, problems: Problems, now: datetime.date | None 
             )
         for change in page.changes:
             if change.date > latest:
-                problems.add(change.where, f"change date {change.date.isoformat()} is in the future", "write the day of the change")
+                problems.add(
+                    change.where,
+                    f"change date {change.date.isoformat()} is in the future",
+                    "write the day of the change",
+                )
         for line, text in body_lines(page):
             _check_as_of(text, Location(page.source, line), latest, problems)
 
@@ -120,4 +124,4 @@ def _check_as_of(text: str, where: Location, latest: datetime.date, problems: Pr
                 "write a year, year-month or full date: 2019, 2019-04 or 2019-04-03",
             )
         elif value.first_day > latest:
-            problems.add(where, f"\"as of\" date {value.iso} is in the future", "give the date the statement was true")
+            problems.add(where, f'"as of" date {value.iso} is in the future', "give the date the statement was true")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime
 import posixpath
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TypeVar
 
-from .problems import Location
+from .problems import FieldLines, Location
 
 RESOURCE_KINDS = (
     "article",
@@ -45,7 +45,7 @@ class Resource:
     topics: tuple[str, ...]
     where: Location
 
-    def facts(self) -> tuple:
+    def facts(self) -> tuple[object, ...]:
         """The fields that must agree wherever the resource is listed."""
         return (self.title, self.publisher, self.year, self.url, self.kind, self.topics)
 
@@ -87,9 +87,9 @@ class Page:
     """Path of the source file relative to the project root, e.g. ``content/pathways/x.md``."""
     uri: str
     """Path of the page relative to the docs root, e.g. ``pathways/x.md``."""
-    field_lines: dict[str, list[int]] = field(default_factory=dict)
-    """Line of each item of the list fields (``resources``, ``topics``), for messages."""
-    section: "Section | None" = None
+    lines: FieldLines = field(default_factory=FieldLines)
+    """Line of each field and of each item of the list fields (``resources``, ``topics``), for messages."""
+    section: Section | None = None
     reviewed: datetime.date | None = None
     """When an editor last checked the page against its sources (front matter ``reviewed:``)."""
     changes: tuple[Change, ...] = ()
@@ -100,8 +100,7 @@ class Page:
     """Whether the body may call macros (``macros: true`` in its front matter): ``{{ figure("id") }}``."""
 
     def line_of(self, key: str, index: int = 0) -> int:
-        lines = self.field_lines.get(key) or [1]
-        return lines[min(index, len(lines) - 1)]
+        return self.lines.line_of(key, index)
 
     @property
     def is_index(self) -> bool:
@@ -115,8 +114,8 @@ class Section:
     path: str
     index: Page | None = None
     pages: list[Page] = field(default_factory=list)
-    sections: list["Section"] = field(default_factory=list)
-    parent: "Section | None" = None
+    sections: list[Section] = field(default_factory=list)
+    parent: Section | None = None
 
     @property
     def title(self) -> str:
@@ -134,15 +133,34 @@ class Section:
             out.extend(item.walk() if isinstance(item, Section) else [item])
         return out
 
-    def children(self) -> list["Page | Section"]:
+    def children(self) -> list[Page | Section]:
         items: list[Page | Section] = [*self.pages, *self.sections]
         return sorted(items, key=lambda item: (item.order, item.title))
 
-    def top(self) -> "Section":
-        section = self
-        while section.parent is not None and section.parent.parent is not None:
-            section = section.parent
-        return section
+
+T = TypeVar("T")
+
+
+class ExtensionData:
+    """What extensions load (the decision flow, figures, case studies, glossary), one object per type, so
+    each is read back with its type: ``toolkit.data.get(Flow)`` is a ``Flow`` or None. Indexes derived once
+    per model (page relations) are kept the same way."""
+
+    def __init__(self) -> None:
+        self._by_type: dict[type, object] = {}
+
+    def get(self, kind: type[T]) -> T | None:
+        value = self._by_type.get(kind)
+        return value if isinstance(value, kind) else None
+
+    def put(self, value: object) -> None:
+        self._by_type[type(value)] = value
+
+    def remove(self, kind: type) -> None:
+        self._by_type.pop(kind, None)
+
+    def __contains__(self, kind: type) -> bool:
+        return kind in self._by_type
 
 
 @dataclass(frozen=True)
@@ -172,14 +190,13 @@ class Toolkit:
     pages: dict[str, Page] = field(default_factory=dict)
     roots: dict[str, Section] = field(default_factory=dict)
     """Top-level content areas by folder name (``pathways``, ``modules``)."""
-    data: dict[str, Any] = field(default_factory=dict)
-    """What extensions load (the decision flow, figures, case studies, glossary), by extension name;
-    also indexes derived once per build (page relations, landing pages of the PDFs)."""
+    data: ExtensionData = field(default_factory=ExtensionData)
+    """What extensions load, by type (see ``ExtensionData``)."""
     assets: dict[str, str] = field(default_factory=dict)
     """Other files (images, data) to publish as they are: docs-relative path to absolute source path."""
     history_note: str = ""
     """Why pages have no ``updated`` date, when git history could not give one (no git, a shallow clone)."""
-    settings: "Settings" = field(default_factory=lambda: Settings())
+    settings: Settings = field(default_factory=lambda: Settings())
     """Site-wide settings from the configuration that the generated pages and files need."""
 
     def reading_order(self) -> list[Page]:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 
 @dataclass(frozen=True, order=True)
@@ -33,6 +33,22 @@ class Problem:
         return f"{self.where}: {self.message}" + (f" ({self.hint})" if self.hint else "")
 
 
+@dataclass(frozen=True)
+class FieldLines:
+    """Where each field of a record is, and each item of its list fields: for ``path:line`` messages."""
+
+    by_field: dict[str, list[int]] = field(default_factory=dict)
+    default: int = 1
+    """The line given for a field the record does not have."""
+
+    def line_of(self, key: str, index: int = 0) -> int:
+        lines = self.by_field.get(key) or [self.default]
+        return lines[min(index, len(lines) - 1)]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.by_field
+
+
 @dataclass
 class Problems:
     """Every problem of one build, in file and line order."""
@@ -41,9 +57,6 @@ class Problems:
 
     def add(self, where: Location, message: str, hint: str = "") -> None:
         self.items.append(Problem(where, message, hint))
-
-    def extend(self, other: Iterable[Problem]) -> None:
-        self.items.extend(other)
 
     def __bool__(self) -> bool:
         return bool(self.items)

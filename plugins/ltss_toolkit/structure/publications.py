@@ -1,15 +1,16 @@
 """Which PDFs the site publishes: one per module, one per State Pathways section, one for everything.
 
 Documents are derived from the content model, never listed by hand: every top-level section folder
-of ``modules`` and ``pathways`` is one document, and the whole site's content is one more. Pathway
-packets (one per outcome of the Start Here flow) are added when the flow's model provides them.
+of ``modules`` and ``pathways`` is one document, and the whole site's content is one more. Extensions
+add their own (the flow's pathway packets: ``Extension.documents``). No HTML here: the download link's
+placeholder is written by ``render.downloads``.
 """
 
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
 
 from .model import Page, Section, Toolkit
 
@@ -109,85 +110,26 @@ def complete_document(toolkit: Toolkit, site_name: str, site_description: str, e
     )
 
 
-def packet_documents(toolkit: Toolkit) -> list[Document]:
-    """A pathway packet per outcome of the Start Here flow: the outcome page, then the pages it recommends.
-
-    Reads the flow's model (``toolkit.data["flow"]``: nodes of kind ``outcome`` with ``recommends``,
-    page ids, and ``uri``, the outcome's page). The recommended pages bring their questions to
-    consider and related resources with them. Without a flow there are no packets.
-    """
-    flow: Any = toolkit.data.get("flow")
-    nodes = getattr(flow, "nodes", None) or {}
-    out: list[Document] = []
-    for node in nodes.values():
-        if getattr(node, "kind", None) != "outcome":
-            continue
-        recommended = [toolkit.pages[page_id] for page_id in node.recommends if page_id in toolkit.pages]
-        if not recommended:
-            continue
-        out.append(
-            Document(
-                id=f"pathway-packet-{node.id}",
-                title=f"Pathway packet: {node.title}",
-                covers=node.text,
-                kind="packet",
-                pages=tuple(PrintPage(page, 1) for page in recommended),
-                landing_uris=(node.uri,),
-                intro_uris=(node.uri,),
-            )
-        )
-    return out
-
-
-def plan_documents(toolkit: Toolkit, site_name: str, site_description: str, extra_uris: Iterable[str] = ()) -> list[Document]:
-    """Every document of the build, in a stable order."""
+def plan_documents(
+    toolkit: Toolkit,
+    site_name: str,
+    site_description: str,
+    extra_uris: Iterable[str] = (),
+    more: Iterable[Document] = (),
+) -> list[Document]:
+    """Every document of the build, in a stable order: sections, then ``more`` (what extensions add, e.g.
+    the flow's pathway packets), then the whole site with ``extra_uris`` at its end."""
     return [
         *section_documents(toolkit),
-        *packet_documents(toolkit),
+        *more,
         complete_document(toolkit, site_name, site_description, extra_uris),
     ]
 
 
-def document_for_landing(uri: str, toolkit: Toolkit) -> str | None:
-    """The id of the document whose download link belongs on the page at ``uri``, if any.
-
-    Called while pages are rendered, before any PDF exists: the page gets an empty placeholder that
-    the PDF step fills in (see ``downloads.link_downloads``).
-    """
-    return _landing_documents(toolkit).get(uri)
-
-
-def _landing_documents(toolkit: Toolkit) -> dict[str, str]:
-    """Landing page to document id, worked out once per toolkit rather than once per rendered page."""
-    landings = toolkit.data.get("landing_documents")
-    if landings is None:
-        landings = {"index.md": COMPLETE_ID}
-        for root in toolkit.roots.values():
-            if root.index is not None:
-                landings.setdefault(root.index.uri, COMPLETE_ID)
-            for section in root.sections:
-                if section.index is not None:
-                    landings.setdefault(section.index.uri, posixpath.basename(section.path))
-        for packet in packet_documents(toolkit):
-            for landing in packet.landing_uris:
-                landings.setdefault(landing, packet.id)
-        toolkit.data["landing_documents"] = landings
+def landing_documents(documents: Iterable[Document]) -> dict[str, str]:
+    """Landing page to the id of the document whose download link it carries (the first that names it)."""
+    landings: dict[str, str] = {}
+    for document in documents:
+        for uri in document.landing_uris:
+            landings.setdefault(uri, document.id)
     return landings
-
-
-def download_placeholder(uri: str, toolkit: Toolkit) -> str:
-    """The empty element a landing page carries, or ``""``; empty so the search index never sees it."""
-    doc_id = document_for_landing(uri, toolkit)
-    return f'<p class="ltss-download" data-pdf="{doc_id}"></p>' if doc_id else ""
-
-
-def with_download_placeholder(uri: str, markdown: str, toolkit: Toolkit) -> str:
-    """A page written in ``docs/`` (the home page) with its placeholder after its first ``# `` heading."""
-    placeholder = download_placeholder(uri, toolkit)
-    if not placeholder:
-        return markdown
-    lines = markdown.split("\n")
-    for number, line in enumerate(lines):
-        if line.startswith("# "):
-            return "\n".join([*lines[: number + 1], "", placeholder, "", *lines[number + 1 :]])
-    return f"{placeholder}\n\n{markdown}"

@@ -38,9 +38,10 @@ class _Index:
 
 
 def _index(toolkit: Toolkit) -> _Index:
-    index = toolkit.data.get("relations")
-    if not isinstance(index, _Index):
-        index = toolkit.data["relations"] = _Index(toolkit)
+    index = toolkit.data.get(_Index)
+    if index is None:
+        index = _Index(toolkit)
+        toolkit.data.put(index)
     return index
 
 
@@ -96,9 +97,7 @@ def resources_by_topic(toolkit: Toolkit) -> list[tuple[str, list[Resource]]]:
     for resource in toolkit.resources.values():
         for topic_id in resource.topics or ("",):
             groups[topic_id].append(resource)
-    labelled = [
-        (toolkit.topics[t].label if t in toolkit.topics else "Other", items) for t, items in groups.items()
-    ]
+    labelled = [(toolkit.topics[t].label if t in toolkit.topics else "Other", items) for t, items in groups.items()]
     return [
         (label, sorted(items, key=lambda r: (r.title.casefold(), r.id)))
         for label, items in sorted(labelled, key=lambda kv: (kv[0] == "Other", kv[0].casefold()))

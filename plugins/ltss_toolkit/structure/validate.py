@@ -6,7 +6,7 @@ import re
 
 from .dates import check_dates
 from .macros import check_macro_switches
-from .model import Toolkit
+from .model import Page, Toolkit
 from .problems import Location, Problems, did_you_mean
 
 FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
@@ -57,7 +57,7 @@ def validate(toolkit: Toolkit, problems: Problems) -> None:
     check_macro_switches(toolkit, problems)
 
 
-def _check_footnotes(page, toolkit: Toolkit, problems: Problems) -> None:
+def _check_footnotes(page: Page, toolkit: Toolkit, problems: Problems) -> None:
     defined_here = set(FOOTNOTE_DEF.findall(page.body))
     for offset, line in enumerate(page.body.splitlines()):
         for match in FOOTNOTE_REF.finditer(line):

@@ -22,7 +22,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="list pages due for review, resources without an address or over N years old, undefined acronyms",
     )
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
-    parser.add_argument("--today", type=datetime.date.fromisoformat, help="compute the report for this day (YYYY-MM-DD)")
+    parser.add_argument(
+        "--today", type=datetime.date.fromisoformat, help="compute the report for this day (YYYY-MM-DD)"
+    )
     parser.add_argument("--review-every-months", type=int, help="override the plugin's 'review_every_months'")
     parser.add_argument("--resource-age-years", type=int, help="override the plugin's 'resource_age_years'")
     parser.add_argument("--strict", action="store_true", help="exit with 1 when any page is due for review")
@@ -36,7 +38,9 @@ def settings_from_config(config_file: Path) -> tuple[Settings, str]:
     config = load_config(str(config_file))
     plugin = config.plugins.get(PLUGIN_NAME)
     options = plugin.config if plugin is not None else None
-    settings = Settings(site_name=config.site_name, site_url=config.site_url or "", directory_urls=config.use_directory_urls)
+    settings = Settings(
+        site_name=config.site_name, site_url=config.site_url or "", directory_urls=config.use_directory_urls
+    )
     if options is None:
         return settings, "content"
     settings = replace(
@@ -53,7 +57,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         settings, content_dir = settings_from_config(config_file)
     except (MkDocsException, OSError) as error:
-        print(f"{args.config_file}: cannot read the configuration ({error or 'see the messages above'})", file=sys.stderr)
+        print(
+            f"{args.config_file}: cannot read the configuration ({error or 'see the messages above'})", file=sys.stderr
+        )
         return 2
     overrides = {
         name: value

@@ -98,8 +98,11 @@ def report_text(report: Freshness) -> str:
     out += [f"  {p.source}:{p.line_of('reviewed')}: reviewed {_when(p.reviewed)}: {p.title}" for p in report.due]
     out += ["", f"Resources without an address: {len(report.without_address)}"]
     out += [f"  {r.where}: {r.id}: {r.title}" for r in report.without_address]
-    out += ["", f"Resources published before {report.oldest_year} (over {s.resource_age_years} years old): "
-            f"{len(report.old_resources)}"]
+    out += [
+        "",
+        f"Resources published before {report.oldest_year} (over {s.resource_age_years} years old): "
+        f"{len(report.old_resources)}",
+    ]
     out += [f"  {r.where}: {r.id} ({r.year}): {r.title}" for r in report.old_resources]
     out += ["", f"Acronyms used but not in the glossary: {len(report.undefined)}"]
     out += [f"  {where}: {word}" for where, word in report.undefined]

@@ -75,6 +75,8 @@ class SitePages:
             if start < 0 or end < start:
                 raise ValueError(f"{path}: no <article> in the built page")
             article = BeautifulSoup(text[start : end + len("</article>")], "html.parser").find("article")
+            if not isinstance(article, Tag):
+                raise ValueError(f"{path}: no <article> in the built page")
             self._articles[uri] = article.decode_contents()
         return self._articles[uri]
 
@@ -111,7 +113,7 @@ def _clean_page(html: str, item: PrintItem, included: dict[str, str], site_dir: 
     for image in soup.find_all(["img", "source"]):
         for attribute in ("src", "srcset"):
             value = image.get(attribute)
-            if value and not urlsplit(value).scheme:
+            if isinstance(value, str) and value and not urlsplit(value).scheme:
                 target, _ = _resolve(value.split()[0], url)
                 image[attribute] = (site_dir / target.rstrip("/")).as_uri()
     for link in soup.find_all("a", href=True):
@@ -123,7 +125,7 @@ def _clean_page(html: str, item: PrintItem, included: dict[str, str], site_dir: 
         footnotes.insert(0, label)
     title = soup.find("h1")
     if isinstance(title, Tag):
-        title["class"] = [*title.get("class", []), "ltss-page-title"]
+        title["class"] = " ".join([*title.get_attribute_list("class"), "ltss-page-title"]).strip()
     headings = [(str(h["id"]), h.get_text(" ", strip=True)) for h in soup.find_all("h2", id=True)]
     return CleanPage(
         f'<section class="ltss-print-page ltss-depth-{min(item.depth, 4)}" id="{slug}">\n{soup.decode()}\n</section>',
@@ -137,7 +139,7 @@ def _rewrite_link(link: Tag, slug: str, url: str, included: dict[str, str]) -> N
     scheme = urlsplit(href).scheme
     if scheme in EXTERNAL_SCHEMES:
         if link.get_text(strip=True) == href.removeprefix("mailto:") or scheme == "mailto":
-            link["class"] = [*link.get("class", []), "ltss-address-shown"]
+            link["class"] = " ".join([*link.get_attribute_list("class"), "ltss-address-shown"]).strip()
         return
     if scheme:
         link.unwrap()
@@ -148,7 +150,7 @@ def _rewrite_link(link: Tag, slug: str, url: str, included: dict[str, str]) -> N
     target, fragment = _resolve(href, url)
     target_slug = included.get(target)
     if target_slug is None:
-        if "ltss-about" in link.get("class", []):
+        if "ltss-about" in link.get_attribute_list("class"):
             link.decompose()
         else:
             link.unwrap()
@@ -169,7 +171,9 @@ class BuildInfo:
     version: str
 
 
-def _toc(document: Document, items: list[PrintItem], titles: dict[str, str], headings: dict[str, list[tuple[str, str]]]) -> str:
+def _toc(
+    document: Document, items: list[PrintItem], titles: dict[str, str], headings: dict[str, list[tuple[str, str]]]
+) -> str:
     with_headings = len(items) <= 15
     lines = ['<nav class="ltss-toc" aria-label="Contents">', '<h2 class="ltss-toc-title">Contents</h2>', "<ul>"]
     for item in items:
@@ -230,4 +234,9 @@ def assemble(document: Document, pages: SitePages, info: BuildInfo) -> str:
         "</head>",
         f'<body class="ltss-print ltss-print-{document.kind}">',
     ]
-    return "\n".join([*head, _cover(document, info), _toc(document, items, titles, headings), *bodies, "</body>", "</html>"]) + "\n"
+    return (
+        "\n".join(
+            [*head, _cover(document, info), _toc(document, items, titles, headings), *bodies, "</body>", "</html>"]
+        )
+        + "\n"
+    )

@@ -1,14 +1,17 @@
 """PDFs kept between builds, keyed by a hash of everything that decides their bytes.
 
 The key covers the assembled print HTML (which carries the build date and version), the print
-stylesheet and the WeasyPrint version; images are referenced by ``file:`` URL, so their bytes are
-hashed too. A document whose key did not change is copied from ``.cache/pdf/`` instead of laid out.
+stylesheet, the WeasyPrint version and the fonts installed for fontconfig (a font package upgrade changes
+the layout); images are referenced by ``file:`` URL, so their bytes are hashed too. A document whose key did
+not change is copied from ``.cache/pdf/`` instead of laid out.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,9 +28,29 @@ class CachedPdf:
     pages: int
 
 
+FONT_FOLDERS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "~/.local/share/fonts")
+"""Where fontconfig finds fonts on Debian (and most Linux systems), plus FONTCONFIG_PATH/FONTCONFIG_FILE."""
+
+
+@functools.lru_cache(maxsize=1)
+def font_identity() -> str:
+    """A digest of every installed font file (path, size, modification time) and of fontconfig's settings."""
+    digest = hashlib.sha256()
+    for name in ("FONTCONFIG_PATH", "FONTCONFIG_FILE"):
+        digest.update(f"{name}={os.environ.get(name, '')}\n".encode())
+    for folder in FONT_FOLDERS:
+        root = Path(folder).expanduser()
+        for path in sorted(root.rglob("*")) if root.is_dir() else []:
+            if path.is_file():
+                stat = path.stat()
+                digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
 def content_key(html: str) -> str:
     digest = hashlib.sha256()
     digest.update(f"weasyprint {weasyprint_version()}\n".encode())
+    digest.update(f"fonts {font_identity()}\n".encode())
     digest.update(STYLESHEET.read_bytes())
     digest.update(html.encode("utf-8"))
     for url in sorted(set(_FILE_URL.findall(html))):

@@ -14,6 +14,8 @@ import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from ..placeholders import fill_pages
+
 MANIFEST_NAME = "manifest.json"
 PLACEHOLDER = re.compile(r'<p class="ltss-download" data-pdf="([a-z0-9-]+)"></p>')
 
@@ -69,25 +71,21 @@ def link_downloads(site_dir: Path, manifest: list[ManifestEntry]) -> int:
     """
     by_id = {entry.id: entry for entry in manifest}
     filled = 0
-    for page in sorted(site_dir.rglob("*.html")):
-        text = page.read_text(encoding="utf-8")
-        if 'class="ltss-download"' not in text:
-            continue
-        folder = page.parent.relative_to(site_dir).as_posix()
 
+    def fill_page(text: str, folder: str) -> str:
         def fill(match: re.Match[str]) -> str:
             nonlocal filled
             entry = by_id.get(match[1])
             if entry is None:
                 return match[0]
             filled += 1
-            href = posixpath.relpath(entry.file, folder if folder != "." else ".")
+            href = posixpath.relpath(entry.file, folder)
             return (
                 f'<p class="ltss-download" data-pdf="{entry.id}">'
                 f'<a href="{html.escape(href)}" type="application/pdf">{html.escape(link_text(entry))}</a></p>'
             )
 
-        new_text = PLACEHOLDER.sub(fill, text)
-        if new_text != text:
-            page.write_text(new_text, encoding="utf-8")
+        return PLACEHOLDER.sub(fill, text)
+
+    fill_pages(site_dir, 'class="ltss-download"', fill_page)
     return filled

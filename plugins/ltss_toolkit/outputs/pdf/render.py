@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import weasyprint
-from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher
+if TYPE_CHECKING:
+    from weasyprint.urls import URLFetcher
 
 LOCAL_PROTOCOLS = ("file", "data")
 """WeasyPrint 70 dropped ``default_url_fetcher``; its ``URLFetcher`` limited to these never goes online."""
@@ -27,6 +28,9 @@ def render_pdf(html: str, base_url: str) -> RenderedPdf:
     Dates come from the ``dcterms.created``/``dcterms.modified`` meta elements of ``html``, so the
     same HTML gives the same bytes.
     """
+    import weasyprint  # here: only a build that lays out a PDF loads WeasyPrint
+    from weasyprint.text.fonts import FontConfiguration
+
     fetcher = local_fetcher()
     fonts = FontConfiguration()
     css = weasyprint.CSS(filename=str(STYLESHEET), url_fetcher=fetcher, font_config=fonts)
@@ -39,8 +43,11 @@ def render_pdf(html: str, base_url: str) -> RenderedPdf:
 
 def local_fetcher() -> URLFetcher:
     """Fetches ``file:`` and ``data:`` URLs only: a PDF build never touches the network."""
+    from weasyprint.urls import URLFetcher
+
     return URLFetcher(allowed_protocols=LOCAL_PROTOCOLS, fail_on_errors=False)
 
 
 def weasyprint_version() -> str:
-    return weasyprint.__version__
+    """The installed WeasyPrint's version, without importing it."""
+    return version("weasyprint")

@@ -1,69 +1,52 @@
 """The PDF step of the build: plan the documents, lay out the changed ones in parallel, link them.
 
-Runs after MkDocs has written the HTML into the build's scratch folder. The model is loaded again
-here (no MkDocs involved) to know which pages each document gathers.
+Runs after MkDocs has written the HTML into the build's scratch folder, from the content model the build
+loaded once, to know which pages each document gathers.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
 import subprocess
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from datetime import datetime, timezone
-from importlib.metadata import PackageNotFoundError, version as package_version
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as package_version
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
 
-import yaml
-
-from ...extensions import default_extensions
-from ...loading.loader import load_toolkit
+from ...extensions import Extension, extension_documents, printed_pages
 from ...render.page import RESOURCES_URI
+from ...structure.model import Toolkit
+from ...structure.publications import Document, plan_documents
+from ..context import BuildContext, BuildFailed, SiteSettings
 from .assemble import BuildInfo, SitePages, assemble, page_html_path
 from .cache import CachedPdf, PdfCache, content_key
-from ...structure.publications import Document, plan_documents
 from .downloads import ManifestEntry, human_size, link_downloads, write_manifest
 from .render import render_pdf
 
-if TYPE_CHECKING:
-    from ..pipeline import BuildContext
-
 CACHE_FOLDER = Path(".cache") / "pdf"
+CACHE_ENV = "LTSS_PDF_CACHE"
+"""Another folder for the PDF cache (the tests use their own, so `make test` and `make site` keep theirs)."""
 
 
 class PdfBuildError(Exception):
     """The PDFs could not be planned or laid out; the message says why."""
 
 
-class _QuietLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml for a few plain settings; tags like ``!ENV`` or ``!!python/name`` become None."""
-
-
-_QuietLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def read_site_settings(config_file: Path) -> dict[str, Any]:
-    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_QuietLoader) or {}
-    content_dir = "content"
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and isinstance(plugin.get("ltss-toolkit"), dict):
-            content_dir = plugin["ltss-toolkit"].get("content_dir", content_dir)
-    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
-    return {
-        "site_name": str(config.get("site_name") or "Site"),
-        "site_description": " ".join(str(config.get("site_description") or "").split()),
-        "language": str(theme.get("language") or "en"),
-        "content_dir": content_dir,
-    }
+def cache_folder(project_dir: Path) -> Path:
+    configured = os.environ.get(CACHE_ENV)
+    return Path(configured) if configured else project_dir / CACHE_FOLDER
 
 
 def build_info(project_dir: Path, site_name: str, language: str) -> BuildInfo:
     """Date from SOURCE_DATE_EPOCH when set (reproducible builds), version from the package and git."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
     try:
         release = package_version("ltss-toolkit")
     except PackageNotFoundError:
@@ -71,7 +54,9 @@ def build_info(project_dir: Path, site_name: str, language: str) -> BuildInfo:
     commit = subprocess.run(
         ["git", "rev-parse", "--short=10", "HEAD"], cwd=project_dir, capture_output=True, text=True, check=False
     )
-    label = f"{release} (commit {commit.stdout.strip()})" if commit.returncode == 0 and commit.stdout.strip() else release
+    label = (
+        f"{release} (commit {commit.stdout.strip()})" if commit.returncode == 0 and commit.stdout.strip() else release
+    )
     return BuildInfo(
         site_name=site_name,
         language=language,
@@ -79,6 +64,11 @@ def build_info(project_dir: Path, site_name: str, language: str) -> BuildInfo:
         timestamp=moment.strftime("%Y-%m-%dT%H:%M:%SZ"),
         version=label,
     )
+
+
+def warm_up() -> None:
+    """Load WeasyPrint and its fonts in a worker before the first PDF is asked for (the preview)."""
+    render_pdf("<p>warm</p>", "file:///")
 
 
 def _lay_out(doc_id: str, html: str, base_url: str, cache_folder: str, key: str) -> tuple[str, int, float]:
@@ -89,50 +79,38 @@ def _lay_out(doc_id: str, html: str, base_url: str, cache_folder: str, key: str)
     return str(stored.path), stored.pages, time.perf_counter() - started
 
 
-FLOW_FOLDER, FLOW_OUTLINE = "start-here/", "start-here/map.md"
-
-
-def _in_complete_document(uri: str) -> bool:
-    """Generated pages go in the complete PDF, except the flow's one-question pages: its map (the text
-    outline of the whole flow) stands for them, and each outcome has its own pathway packet. Pages an
-    extension keeps out of the nav (the freshness report, the data files' page) stay out of it too."""
-    return not uri.startswith(FLOW_FOLDER) or uri == FLOW_OUTLINE
-
-
-def plan(project_dir: Path, config_file: Path, site_dir: Path) -> tuple[list[Document], BuildInfo]:
-    settings = read_site_settings(config_file)
-    extensions = default_extensions()
-    toolkit, problems = load_toolkit(project_dir / settings["content_dir"], project_dir, extensions)
-    if problems:
-        raise PdfBuildError(problems.report())
-    extras = []
-    for extension in extensions:
-        if extension.pages is not None:
-            extras.extend(
-                uri
-                for uri in sorted(extension.pages(toolkit))
-                if uri.endswith(".md") and uri not in extension.not_in_nav and _in_complete_document(uri)
-            )
-    extras.append(RESOURCES_URI)
+def plan(toolkit: Toolkit, extensions: Sequence[Extension], settings: SiteSettings, site_dir: Path) -> list[Document]:
+    """Every PDF of the site: the content's sections and the whole site (with the generated pages that
+    extensions print, and the Resources page, when built), and the documents extensions add."""
+    extras = [*printed_pages(extensions, toolkit), RESOURCES_URI]
     extras = [uri for uri in dict.fromkeys(extras) if (site_dir / page_html_path(uri)).is_file()]
-    documents = plan_documents(toolkit, settings["site_name"], settings["site_description"], extras)
-    return documents, build_info(project_dir, settings["site_name"], settings["language"])
+    return plan_documents(
+        toolkit, settings.site_name, settings.site_description, extras, extension_documents(extensions, toolkit)
+    )
 
 
 def build_pdfs(
+    toolkit: Toolkit,
+    extensions: Sequence[Extension],
+    settings: SiteSettings,
     project_dir: Path,
-    config_file: Path,
     site_dir: Path,
     cache_dir: Path | None = None,
     workers: int | None = None,
     only: set[str] | None = None,
     log: Callable[[str], None] = print,
+    pool: Executor | None = None,
 ) -> list[ManifestEntry]:
-    """Write every PDF into ``site_dir/downloads/``, the manifest beside them, and fill the download links."""
-    documents, info = plan(project_dir, config_file, site_dir)
+    """Write every PDF into ``site_dir/downloads/``, the manifest beside them, and fill the download links.
+
+    ``pool``: worker processes to lay out in, kept by the caller (the preview keeps one warm, WeasyPrint and
+    its fonts loaded); by default a pool of ``workers`` for this call.
+    """
+    documents = plan(toolkit, extensions, settings, site_dir)
+    info = build_info(project_dir, settings.site_name, settings.language)
     if only is not None:
         documents = [d for d in documents if d.id in only]
-    cache = PdfCache(cache_dir or project_dir / CACHE_FOLDER)
+    cache = PdfCache(cache_dir or cache_folder(project_dir))
     pages = SitePages(site_dir)
     base_url = site_dir.resolve().as_uri() + "/"
     results: dict[str, CachedPdf] = {}
@@ -151,7 +129,10 @@ def build_pdfs(
 
     # The complete document is the longest: assemble and start it first, then the others while it runs.
     ordered = sorted(documents, key=lambda d: -len(d.pages) - len(d.extra_uris) - len(d.intro_uris))
-    with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
+    own = ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1) if pool is None else None
+    with own or contextlib.nullcontext():
+        pool = own or pool
+        assert pool is not None
         futures = {}
         for document in ordered:
             html = assemble(document, pages, info)
@@ -192,14 +173,10 @@ def build_pdfs(
     return entries
 
 
-def pdf_step(context: "BuildContext") -> None:
-    """Pipeline step; ``--no-pdf`` sets ``options["pdf"]`` to False and skips it."""
-    if not context.options.get("pdf", True):
-        return
-    from ..pipeline import BuildFailed
-
+def pdf_step(context: BuildContext) -> None:
+    """Pipeline step: every PDF, from the content the build loaded and the pages MkDocs wrote."""
     try:
-        build_pdfs(context.project_dir, context.config_file, context.site_dir)
+        build_pdfs(context.toolkit, context.store.extensions, context.settings, context.project_dir, context.site_dir)
     except PdfBuildError as error:
         print(f"PDFs: {error}")
         raise BuildFailed(str(error)) from error

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import builtins
 import datetime
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
-from ..loading.yaml_lines import YamlList, YamlMap
-from .problems import Location, Problems, did_you_mean, shown
+from ..structure.problems import FieldLines, Location, Problems, did_you_mean, shown
+from .yaml_lines import YamlList, YamlMap
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 URL_PATTERN = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:[/?#]\S*)?$")
@@ -43,10 +45,10 @@ class Field:
     """One field of a record: its type, whether it must be given, and whether null is allowed."""
 
     name: str
-    type: type
+    type: builtins.type[Any]
     required: bool = True
     nullable: bool = False
-    items: type | None = None
+    items: builtins.type[Any] | None = None
     default: Any = None
     hint: str = ""
 
@@ -83,9 +85,7 @@ def read_record(
         where = Location(path, data.line_of(f.name))
         if f.name not in data:
             if f.required:
-                problems.add(
-                    Location(path, data.line), f"{what} has no '{f.name}'", f.hint or f"add '{f.name}: ...'"
-                )
+                problems.add(Location(path, data.line), f"{what} has no '{f.name}'", f.hint or f"add '{f.name}: ...'")
             values[f.name] = list(f.default) if isinstance(f.default, (list, tuple)) else f.default
             continue
         value = data[f.name]
@@ -121,14 +121,17 @@ def read_record(
     return values
 
 
-def item_line(data: Any, key: str, index: int) -> int:
-    """The line of the ``index``-th item of list field ``key`` in ``data``, or the field's line."""
-    if isinstance(data, YamlMap):
-        value = data.get(key)
-        if isinstance(value, YamlList) and index < len(value.item_lines):
-            return value.item_lines[index]
-        return data.line_of(key)
-    return 1
+def field_lines(data: YamlMap, default: int) -> FieldLines:
+    """The line of each field of ``data``, and of each item of its list fields (the field's own line for an
+    empty list)."""
+    lines: dict[str, list[int]] = {}
+    for key in data:
+        value = data[key]
+        if isinstance(value, YamlList) and value:
+            lines[key] = list(value.item_lines)
+        else:
+            lines[key] = [data.line_of(key)]
+    return FieldLines(lines, default)
 
 
 def check_id(value: Any, where: Location, what: str, problems: Problems) -> bool:
@@ -147,7 +150,8 @@ def check_url(value: Any, where: Location, problems: Problems) -> bool:
         problems.add(
             where,
             f"malformed address '{value}'",
-            "give the full address starting with https:// (or http://); when none is known write 'url: null', never '#'",
+            "give the full address starting with https:// (or http://); "
+            "when none is known write 'url: null', never '#'",
         )
         return False
     return True

@@ -1,0 +1,133 @@
+"""Engine overhead (not a test): the same pages built by plain Material and by our plugin, in one run.
+
+Our build (mkdocs.yml as shipped: our plugin, mkdocs-macros, search) is run once with an exporter that
+writes each page's final Markdown, as our plugin hands it to MkDocs, into a plain ``docs/`` folder (front
+matter: title, hide, search), with every other file the site publishes. Plain Material then builds that
+folder with the same theme, Markdown extensions and nav, and only the search plugin. Both builds run in
+this process through MkDocs' Python API, alternately, N times each (default 5); our runs start from a new
+configuration and an empty parse cache, so each loads and checks the content like a real build.
+
+Usage: .venv/bin/python bench/overhead_benchmark.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT / "plugins"))
+
+from ltss_toolkit.loading.yaml_lines import _parse  # noqa: E402
+from ltss_toolkit.render.escape import relative  # noqa: E402
+
+
+class Exporter(BasePlugin):  # type: ignore[type-arg]
+    """Writes each page's final Markdown (after our plugin and mkdocs-macros) into ``out``."""
+
+    def __init__(self, out: Path) -> None:
+        super().__init__()
+        self.out = out
+        self.nav: Any = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for file in files:
+            if file.is_documentation_page():
+                continue
+            if file.src_uri.startswith(("assets/javascripts", "assets/stylesheets", "assets/images/favicon")):
+                continue  # theme files: plain Material brings its own
+            target = self.out / file.src_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if file.abs_src_path:
+                shutil.copyfile(file.abs_src_path, target)
+            else:
+                target.write_bytes(file.content_bytes)
+        return files
+
+    @event_priority(-100)  # after everything else: the Markdown MkDocs converts
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.nav = config.nav
+        meta = {key: page.meta[key] for key in ("title", "hide", "search") if key in page.meta}
+        target = self.out / page.file.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        front = f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n\n" if meta else ""
+        target.write_text(front + markdown, encoding="utf-8")
+        return markdown
+
+
+def our_config(config_file: Path, site: Path) -> MkDocsConfig:
+    return load_config(str(config_file), site_dir=str(site), strict=False)
+
+
+def plain_config(config_file: Path, site: Path, docs: Path, nav: Any) -> MkDocsConfig:
+    config = load_config(
+        str(config_file), site_dir=str(site), docs_dir=str(docs), plugins=["search"], nav=nav, strict=False,
+        not_in_nav="/start-here/*.md\n/changes/*\n", validation={"omitted_files": "ignore"},
+    )
+    config.markdown_extensions.append("ltss_toolkit.render.as_of")
+    return config
+
+
+def timed(config: MkDocsConfig) -> float:
+    started = time.perf_counter()
+    build(config)
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    config_file = PROJECT / "mkdocs.yml"
+    ours: list[float] = []
+    plain: list[float] = []
+    with tempfile.TemporaryDirectory(prefix="ltss-overhead-") as scratch:
+        root = Path(scratch)
+        exported = root / "docs"
+        config = our_config(config_file, root / "export-site")
+        exporter = Exporter(exported)
+        config.plugins["bench-exporter"] = exporter
+        build(config)
+        pages = len(list(exported.rglob("*.md")))
+        for _ in range(args.runs):
+            plain.append(timed(plain_config(config_file, root / "plain-site", exported, exporter.nav)))
+            _parse.cache_clear()
+            relative.cache_clear()
+            ours.append(timed(our_config(config_file, root / "our-site")))
+        plain_pages = len(list((root / "plain-site").rglob("*.html")))
+        our_pages = len(list((root / "our-site").rglob("*.html")))
+    ratio = statistics.median(ours) / statistics.median(plain)
+    print(f"Engine overhead (cores: {os.cpu_count()}; {pages} pages exported; HTML files: ours {our_pages}, "
+          f"plain {plain_pages}; {args.runs} runs each, alternating)")
+    print("| build | median | runs (s) |")
+    print("|---|---|---|")
+    print(f"| plain Material on the exported Markdown | {statistics.median(plain):.2f} s | "
+          f"{', '.join(f'{v:.2f}' for v in plain)} |")
+    print(f"| our plugin (+ mkdocs-macros) on content/ | {statistics.median(ours):.2f} s | "
+          f"{', '.join(f'{v:.2f}' for v in ours)} |")
+    print(f"| ratio ours / plain (goal <= 1.05) | {ratio:.2f} | |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

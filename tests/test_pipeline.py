@@ -1,0 +1,37 @@
+"""The build in one process: one MkDocs build per configuration, the content loaded once for all outputs, and
+the settings the outputs print read from the configuration as MkDocs loads it (INHERIT, !ENV)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import MINIMAL_MKDOCS, SMALL_SITE, write_tree
+from ltss_toolkit.outputs.context import SiteSettings
+from ltss_toolkit.outputs.pipeline import build
+from ltss_toolkit.outputs.site import load_site_config
+
+
+def test_one_build_loads_the_content_once_for_the_site_and_the_offline_zip(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    files = dict(SMALL_SITE)
+    files["mkdocs.yml"] = files["mkdocs.yml"].replace("      repository:", "      offline_zip: true\n      repository:")
+    project = write_tree(tmp_path / "project", files)
+    context = build(project / "mkdocs.yml", tmp_path / "site", pdf=False)
+    assert context.store.loads == 1
+    assert (tmp_path / "site" / "pathways" / "first" / "index.html").is_file()
+    assert (tmp_path / "site" / "downloads" / "ltss-toolkit-offline.zip").is_file()
+
+
+def test_outputs_read_the_configuration_as_mkdocs_loads_it(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("LTSS_TEST_SITE_NAME", "Named from the environment")
+    project = write_tree(
+        tmp_path / "project",
+        {
+            "base.yml": MINIMAL_MKDOCS.replace("theme:\n  name: material", "theme:\n  name: material\n  language: fr"),
+            "mkdocs.yml": "INHERIT: base.yml\nsite_name: !ENV [LTSS_TEST_SITE_NAME, 'Fallback']\nsite_description: >-\n  Two\n  lines.\n",
+            "docs/index.md": "# Home\n",
+        },
+    )
+    settings = SiteSettings.of(load_site_config(project / "mkdocs.yml", tmp_path / "site"))
+    assert settings == SiteSettings("Named from the environment", "Two lines.", "fr")

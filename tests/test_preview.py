@@ -1,0 +1,83 @@
+"""The preview (``python -m ltss_toolkit serve``) without a browser: what a rebuild rebuilds, the error page,
+and recovery. The browser side is in ``tests/browser/test_preview_browser.py``."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import SMALL_SITE, write_tree
+from ltss_toolkit.serve import Preview
+
+
+@pytest.fixture
+def preview(tmp_path: Path):
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    project = write_tree(tmp_path / "project", SMALL_SITE)
+    made = Preview(project / "mkdocs.yml", tmp_path / "serve" / "site", "http://127.0.0.1:8000/")
+    yield project, made
+
+
+def save(path: Path, text: str) -> None:
+    """Write and move the time on, so a rewrite within the same clock tick still counts as a change."""
+    path.write_text(text, encoding="utf-8")
+    stamp = time.time() + 2
+    os.utime(path, (stamp, stamp))
+
+
+def page_html(preview: Preview, url: str) -> str:
+    return (preview.serving_root / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_page_edit_rebuilds_that_page_and_keeps_the_model(preview) -> None:
+    project, made = preview
+    assert made.build() and made.store is not None
+    loads = made.store.loads
+    other = page_html(made, "pathways/second")
+    page = project / "content" / "pathways" / "first.md"
+    save(page, page.read_text(encoding="utf-8") + "\nA new sentence.\n")
+    assert made.build()
+    plugin = made.config.plugins["ltss-toolkit"]
+    assert plugin.rebuilt == {"pathways/first.md"}
+    assert "A new sentence." in page_html(made, "pathways/first")
+    assert page_html(made, "pathways/second") == other
+    assert made.store.loads == loads + 1
+    assert made.build() and made.store.loads == loads + 1, "nothing changed: the model is kept, not loaded again"
+
+
+def test_a_changed_resource_list_rebuilds_the_pages_whose_see_also_changes(preview) -> None:
+    project, made = preview
+    assert made.build()
+    page = project / "content" / "pathways" / "first.md"
+    save(page, page.read_text(encoding="utf-8").replace("resources: []", "resources: [shared-guide]"))
+    assert made.build()
+    rebuilt = made.config.plugins["ltss-toolkit"].rebuilt
+    assert {"pathways/first.md", "pathways/second.md", "resources.md"} <= rebuilt
+
+
+def test_a_content_error_shows_on_every_page_then_the_site_comes_back(preview) -> None:
+    project, made = preview
+    assert made.build()
+    page = project / "content" / "pathways" / "first.md"
+    good = page.read_text(encoding="utf-8")
+    save(page, good.replace("order: 1", "order: first"))
+    assert made.build() is False and made.showing_error
+    for url in ("", "pathways/first", "pathways/second"):
+        html = page_html(made, url)
+        assert "content/pathways/first.md:6: &#x27;order&#x27; must be a whole number" in html, url
+        assert "Traceback" not in html
+    save(page, good)
+    assert made.build() and not made.showing_error
+    assert "First page" in page_html(made, "pathways/first")
+
+
+def test_a_broken_link_shows_as_an_error_not_a_frozen_preview(preview) -> None:
+    project, made = preview
+    assert made.build()
+    page = project / "content" / "pathways" / "first.md"
+    save(page, page.read_text(encoding="utf-8") + "\nSee [nowhere](missing.md).\n")
+    assert made.build() is False
+    assert "missing.md" in page_html(made, "pathways/first")
