@@ -3,26 +3,44 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+PIP := $(BIN)/python -m pip install -q --disable-pip-version-check
+RUNTIME := $(VENV)/.installed-runtime
+TESTING := $(VENV)/.installed-test
+BENCHING := $(VENV)/.installed-bench
 
 # Same commit, same bytes: dates in the site, PDFs and zip come from the last commit unless set.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1577836800)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test lint serve install browser clean bench preflight check schemas new-page new-section new-resource new-term
+.PHONY: site test lint serve install install-test browser clean bench preflight check schemas new-page new-section new-resource new-term
 
 ## System packages (python3-venv, Pango, fonts): installed with apt-get as root, else the command is printed.
 preflight:
 	@$(PYTHON) scripts/preflight
 
-$(STAMP): requirements.txt pyproject.toml | preflight
+$(BIN)/python: | preflight
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements.txt
-	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps -e .
-	touch $(STAMP)
 
-install: $(STAMP)
+# Every package is pinned with its hashes (requirements/*.txt, written by scripts/lock-requirements from the
+# .in files), and the project is built by the pinned setuptools installed from runtime.txt, not by a copy
+# fetched for an isolated build.
+$(RUNTIME): requirements/runtime.txt pyproject.toml | $(BIN)/python
+	$(PIP) --require-hashes -r requirements/runtime.txt
+	$(PIP) --no-deps --no-build-isolation -e .
+	touch $@
+
+$(TESTING): requirements/test.txt $(RUNTIME)
+	$(PIP) --require-hashes -r requirements/test.txt
+	touch $@
+
+$(BENCHING): requirements/bench.txt $(TESTING)
+	$(PIP) --require-hashes -r requirements/bench.txt
+	touch $@
+
+## What make site needs (the generator); make test adds the test tools, make bench the PDF peer.
+install: $(RUNTIME)
+install-test: $(TESTING)
 
 ## Build the site, the PDFs and the offline zip into site/ (a failed build leaves site/ as it was).
 site: install
@@ -34,14 +52,14 @@ serve: install
 	$(BIN)/python -m ltss_toolkit serve
 
 ## ruff (lint and format check) and mypy --strict on the engine (settings in pyproject.toml).
-lint: install
+lint: install-test
 	$(BIN)/ruff check plugins
 	$(BIN)/ruff format --check plugins
 	$(BIN)/mypy --strict
 
 ## Every test: lint, the workflows (actionlint), unit, golden, end-to-end builds, and browser checks in headless
 ## Chromium.
-test: install browser lint
+test: install-test browser lint
 	$(BIN)/actionlint
 	$(BIN)/python -m pytest
 
@@ -83,7 +101,7 @@ clean:
 
 ## The five benchmarks of issue 11, as tables with the command of each. Slow (about 15-30 min); run on a quiet
 ## machine: figures taken while other work runs are inflated.
-bench: install
+bench: $(BENCHING)
 	@echo '$$ .venv/bin/python bench/overhead_benchmark.py --runs 5'
 	@$(BIN)/python bench/overhead_benchmark.py --runs 5 2>/dev/null
 	@echo

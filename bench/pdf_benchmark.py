@@ -7,7 +7,7 @@
    also covers and contents, theirs also the nav's hand-written pages, so the fair figure is per page).
 2. All our PDFs from a cold cache with every worker (one per core).
 
-The peer is pinned in requirements.txt (bench-only) and its version is printed.
+The peer is pinned in requirements/bench.in (bench-only, installed by make bench) and its version is printed.
 
 Usage: .venv/bin/python bench/pdf_benchmark.py [--runs 3]
 """
