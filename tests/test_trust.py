@@ -242,3 +242,24 @@ def test_every_shipped_content_page_shows_its_review_date(built_site: Path) -> N
         assert page.reviewed is not None
         assert f'Last reviewed <time datetime="{page.reviewed.isoformat()}">' in html, page.source
     assert parse((built_site / "feed.xml").read_text(encoding="utf-8")).bozo == 0
+
+
+def test_check_with_freshness_prints_the_report_after_the_problems(
+    aging: tuple[Toolkit, Path], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, project = aging
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795737600")  # 2026-11-27: the report's day
+    (project / "docs").mkdir()
+    (project / "mkdocs.yml").write_text(
+        "site_name: T\ntheme:\n  name: material\nplugins:\n  - ltss-toolkit:\n      review_every_months: 6\n",
+        encoding="utf-8",
+    )
+    assert main(["check", "-f", str(project / "mkdocs.yml")]) == 1
+    assert "Freshness report" not in capsys.readouterr().out
+    assert main(["check", "-f", str(project / "mkdocs.yml"), "--freshness"]) == 1
+    out = capsys.readouterr().out
+    problems, report = out.split("\nFreshness report for ", 1)
+    assert "acronym 'SDRC' is not in the glossary" in problems
+    due = report.split("\n\n")[1]
+    assert "(last reviewed before " in due and "6 months ago)" in due
+    assert "content/pathways/old.md" in due and "content/pathways/index.md" not in due

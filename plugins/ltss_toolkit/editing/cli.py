@@ -22,6 +22,11 @@ def add_commands(sub: Any) -> None:
         default="text",
         help="'github' prints GitHub Actions annotations (::error file=...,line=...::...)",
     )
+    c.add_argument(
+        "--freshness",
+        action="store_true",
+        help="then print the freshness report: pages due for review, old resources and ones without an address",
+    )
     c.set_defaults(run=run_check)
     from .new import add_new_command
 
@@ -40,4 +45,10 @@ def run_check(args: argparse.Namespace) -> int:
     result = check_project(config_file)
     for line in report(result, args.format):
         print(line)
+    if args.freshness:
+        from ..trust.command import settings_from_config
+        from ..trust.freshness import freshness, report_text
+
+        result.toolkit.settings, _ = settings_from_config(config_file)
+        sys.stdout.write("\n" + report_text(freshness(result.toolkit)))
     return 1 if result.problems else 0
