@@ -44,13 +44,7 @@ def _page_lines(page: Page) -> Iterator[tuple[int, str]]:
     yield page.line_of("summary"), page.summary
     for index, question in enumerate(page.questions):
         yield page.line_of("questions", index), question
-    in_fence = False
-    for offset, line in enumerate(page.body.splitlines()):
-        if line.lstrip().startswith(("```", "~~~")):
-            in_fence = not in_fence
-            continue
-        if not in_fence:
-            yield page.body_line + offset, line
+    yield from page.body_lines()
 
 
 def undefined_acronyms(toolkit: Toolkit) -> list[tuple[Location, str]]:

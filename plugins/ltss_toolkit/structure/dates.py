@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .model import Page, Toolkit
+from .model import Toolkit
 from .problems import Location, Problems
 
 AS_OF = re.compile(r"\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])+)\]\{as of (?P<date>[^{}]*)\}")
@@ -73,17 +72,6 @@ def today() -> datetime.date:
     return datetime.date.today()
 
 
-def body_lines(page: Page) -> Iterator[tuple[int, str]]:
-    """The lines of a page body outside fenced code, with their line numbers in the file."""
-    in_fence = False
-    for offset, line in enumerate(page.body.splitlines()):
-        if line.lstrip().startswith(("```", "~~~")):
-            in_fence = not in_fence
-            continue
-        if not in_fence:
-            yield page.body_line + offset, line
-
-
 def check_dates(toolkit: Toolkit, problems: Problems, now: datetime.date | None = None) -> None:
     """Review and change dates may not lie in the future; every "as of" marker needs a real date."""
     latest = (now or today()) + FUTURE_GRACE
@@ -101,7 +89,7 @@ def check_dates(toolkit: Toolkit, problems: Problems, now: datetime.date | None 
                     f"change date {change.date.isoformat()} is in the future",
                     "write the day of the change",
                 )
-        for line, text in body_lines(page):
+        for line, text in page.body_lines():
             _check_as_of(text, Location(page.source, line), latest, problems)
 
 

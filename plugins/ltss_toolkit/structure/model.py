@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import posixpath
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -101,6 +102,16 @@ class Page:
 
     def line_of(self, key: str, index: int = 0) -> int:
         return self.lines.line_of(key, index)
+
+    def body_lines(self) -> Iterator[tuple[int, str]]:
+        """The lines of the body outside fenced code, with their line numbers in the file."""
+        in_fence = False
+        for offset, line in enumerate(self.body.splitlines()):
+            if line.lstrip().startswith(("```", "~~~")):
+                in_fence = not in_fence
+                continue
+            if not in_fence:
+                yield self.body_line + offset, line
 
     @property
     def is_index(self) -> bool:
