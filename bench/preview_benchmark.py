@@ -26,20 +26,14 @@ import urllib.request
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
+
 sys.path.insert(0, str(PROJECT / "plugins"))
+from pdf_benchmark import copy_project  # noqa: E402  (the same copy of the project as the PDF benchmark)
 
 EDITED_PAGE = "content/modules/module-1-background/ltss-reform-history.md"
 EDITED_URL = "modules/module-1-background/ltss-reform-history/"
 MODULE_ID = "module-1-background"
 COMPLETE_ID = "ltss-toolkit-complete"
-
-
-def copy_project(target: Path) -> Path:
-    target.mkdir(parents=True)
-    for name in ("mkdocs.yml", "docs", "content"):
-        source = PROJECT / name
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / name)
-    return target
 
 
 def free_port() -> int:
