@@ -7,14 +7,14 @@ mappings and lists we build instead of throwing them away.
 from __future__ import annotations
 
 import functools
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from ..structure.problems import Location, Problem, Problems, shown
 
 
-class YamlMap(dict):
+class YamlMap(dict[str, Any]):
     """A mapping from YAML with the line of the mapping and of each key."""
 
     line: int
@@ -24,7 +24,7 @@ class YamlMap(dict):
         return self.key_lines.get(key, self.line)
 
 
-class YamlList(list):
+class YamlList(list[Any]):
     """A sequence from YAML with the line of the sequence and of each item."""
 
     line: int
@@ -38,34 +38,54 @@ MAX_ALIAS_VALUES = 10_000
 """Most values that ``*aliases`` may expand to in one file: stops "billion laughs" alias bombs."""
 
 
-class _LineLoader(yaml.SafeLoader):
+class _Limits(yaml.composer.Composer):
+    """PyYAML's composer with limits on depth and alias expansion; mixed into both loaders below."""
+
     line_offset = 0
     duplicate_keys: list[tuple[str, int]]
     depth = 0
     alias_values = 0
     weights: dict[int, int]
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+    if TYPE_CHECKING:  # given by the parser each loader is mixed with (PyYAML's or libyaml's)
+
+        def peek_event(self) -> yaml.Event: ...
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         """Compose as PyYAML does, refusing deep nesting and large alias expansion before building anything."""
         event = self.peek_event()
         if self.depth >= MAX_DEPTH:
             raise LimitExceeded(
-                None, None, f"lists and mappings are nested more than {MAX_DEPTH} levels deep", event.start_mark
+                None, None, f"lists and mappings are nested more than {MAX_DEPTH} levels deep", _mark(event)
             )
         self.depth += 1
         try:
-            node = yaml.composer.Composer.compose_node(self, parent, index)  # type: ignore[no-untyped-call]
+            node = super().compose_node(parent, index)
         finally:
             self.depth -= 1
+        if node is None:
+            return None
         if isinstance(event, yaml.AliasEvent):
             self.alias_values += self.weights.get(id(node), 1)
             if self.alias_values > MAX_ALIAS_VALUES:
                 raise LimitExceeded(
-                    None, None, f"aliases expand to more than {MAX_ALIAS_VALUES:,} values", event.start_mark
+                    None, None, f"aliases expand to more than {MAX_ALIAS_VALUES:,} values", _mark(event)
                 )
         else:
             self.weights[id(node)] = 1 + sum(self.weights.get(id(child), 1) for child in _children(node))
         return node
+
+
+class _LineLoader(_Limits, yaml.SafeLoader):
+    """The pure-Python loader: its messages are the ones editors see."""
+
+
+def _mark(event: yaml.Event) -> yaml.Mark | None:
+    """The event's start as PyYAML's own ``Mark`` (libyaml's parser gives its own kind, with the same fields)."""
+    mark = event.start_mark
+    if mark is None or isinstance(mark, yaml.Mark):
+        return mark
+    return yaml.Mark(mark.name, mark.index, mark.line, mark.column, None, 0)
 
 
 class LimitExceeded(yaml.composer.ComposerError):
@@ -123,40 +143,24 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_list)
 
 
-try:
-    from yaml.cyaml import CParser
-except ImportError:  # PyYAML built without libyaml: every file goes through _LineLoader
-    CParser = None
+if yaml.__with_libyaml__:  # PyYAML's wheels carry libyaml; without it every file goes through _LineLoader
 
+    class _FastLineLoader(_Limits, yaml.CSafeLoader):
+        """``_LineLoader`` with libyaml's scanner and parser (about seven times faster on our content), and the
+        same Python composer with the same limits, resolvers and constructors. Used only for text that loads
+        without error: anything else is loaded again by ``_LineLoader``, whose messages editors see."""
 
-class _FastLineLoader(
-    yaml.composer.Composer, CParser or object, yaml.constructor.SafeConstructor, yaml.resolver.Resolver
-):  # type: ignore[misc]
-    """``_LineLoader`` with libyaml's scanner and parser (about seven times faster on our content), and the
-    same Python composer with the same limits, resolvers and constructors. Used only for text that loads
-    without error: anything else is loaded again by ``_LineLoader``, whose messages editors see."""
+        def __init__(self, stream: str) -> None:
+            yaml.CSafeLoader.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
 
-    line_offset = 0
-    duplicate_keys: list[tuple[str, int]]
-    depth = 0
-    alias_values = 0
-    weights: dict[int, int]
-    compose_node = _LineLoader.compose_node
-
-    def __init__(self, stream: str) -> None:
-        CParser.__init__(self, stream)
-        yaml.constructor.SafeConstructor.__init__(self)
-        yaml.resolver.Resolver.__init__(self)
-        yaml.composer.Composer.__init__(self)
-
-
-_FastLineLoader.yaml_constructors = dict(_LineLoader.yaml_constructors)
-_FastLineLoader.yaml_implicit_resolvers = dict(_LineLoader.yaml_implicit_resolvers)
+    _FastLineLoader.yaml_constructors = dict(_LineLoader.yaml_constructors)
+    _FastLineLoader.yaml_implicit_resolvers = dict(_LineLoader.yaml_implicit_resolvers)
 
 
 def _fast_load(text: str, line_offset: int) -> tuple[Any, list[tuple[str, int]]] | None:
     """The data and repeated keys of ``text`` read with libyaml, or None when it has any problem (or no libyaml)."""
-    if CParser is None:
+    if not yaml.__with_libyaml__:
         return None
     loader = _FastLineLoader(text)
     loader.line_offset = line_offset
