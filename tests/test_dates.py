@@ -77,6 +77,20 @@ def test_dates_do_not_depend_on_the_build_time(history_repo: Path, monkeypatch: 
     assert read_history(history_repo, PATHS) == before
 
 
+def test_history_is_read_again_after_a_commit_not_after_a_save(history_repo: Path, tmp_path: Path) -> None:
+    """The preview loads the content after each save: the dates are kept until a commit moves the branch."""
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", f"file://{history_repo}", str(clone))
+    page = clone / "content" / "pathways" / "index.md"
+    assert read_history(clone, PATHS).dates["content/pathways/index.md"] == datetime.date(2024, 1, 10)
+    page.write_text(PAGE.format(id="a", order=0, n=2), encoding="utf-8")
+    assert read_history(clone, PATHS).dates["content/pathways/index.md"] == datetime.date(2024, 1, 10)
+    git(clone, "commit", "-q", "-am", "change a", day="2026-02-03")
+    assert read_history(clone, PATHS).dates["content/pathways/index.md"] == datetime.date(2026, 2, 3)
+    git(clone, "checkout", "-q", "--detach", "HEAD~1")
+    assert read_history(clone, PATHS).dates["content/pathways/index.md"] == datetime.date(2024, 1, 10)
+
+
 def test_shallow_clone_dates_only_what_it_can_see(history_repo: Path, tmp_path: Path) -> None:
     """--depth 3 ends at the first README commit: b changed after it (dated), a before it (unknown, not
     the README commit's date, which is what a plain git log would give)."""

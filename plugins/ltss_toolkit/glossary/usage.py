@@ -4,6 +4,7 @@ added to each page so that Material shows the expansion as a tooltip.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -29,14 +30,14 @@ NOT_PROSE = re.compile(
 )
 
 
-def acronyms_in(text: str) -> Iterator[str]:
-    """The acronyms in one line of Markdown prose, singular, in order."""
+@functools.lru_cache(maxsize=65536)
+def acronyms_in(text: str) -> tuple[str, ...]:
+    """The acronyms in one line of Markdown prose, singular, in order.
+
+    Kept by line: the preview loads the content again after each save, and only the edited lines are new."""
     prose = NOT_PROSE.sub(" ", text)
-    for match in ACRONYM.finditer(prose):
-        word = match.group(1)
-        if sum(c.isupper() for c in word) < 2 or ROMAN_NUMERAL.match(word):
-            continue
-        yield word
+    words = (match.group(1) for match in ACRONYM.finditer(prose))
+    return tuple(word for word in words if sum(c.isupper() for c in word) >= 2 and not ROMAN_NUMERAL.match(word))
 
 
 def _page_lines(page: Page) -> Iterator[tuple[int, str]]:

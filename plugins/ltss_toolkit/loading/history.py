@@ -44,13 +44,60 @@ def _git(project_dir: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     )
 
 
+@dataclass(frozen=True)
+class _Read:
+    """One reading of the history, and the files whose change would change it (see ``_state``)."""
+
+    history: History
+    git_dir: Path
+    common_dir: Path
+    shallow_file: Path
+    state: tuple[object, ...]
+
+
+_last: dict[tuple[Path, tuple[str, ...]], _Read] = {}
+"""The last reading per project and paths: the preview loads the content after every save, and asking git
+again each time (two processes) cost more than the rest of the load; a save changes no commit."""
+
+
+def _state(git_dir: Path, common_dir: Path, shallow_file: Path) -> tuple[object, ...]:
+    """What moves when the commits git would show move: ``HEAD``, the branch it names (a loose ref or
+    ``packed-refs``) and the shallow boundary."""
+    head = git_dir / "HEAD"
+    try:
+        head_text = head.read_text(encoding="utf-8", errors="replace").strip()
+    except OSError:
+        return ("no HEAD",)
+    files = [common_dir / "packed-refs", shallow_file]
+    if head_text.startswith("ref: "):
+        ref = head_text.removeprefix("ref: ").strip()
+        files += [git_dir / ref, common_dir / ref]
+    stats: list[object] = [head_text]
+    for path in files:
+        try:
+            stat = path.stat()
+        except OSError:
+            stats.append(None)
+        else:
+            stats.append((str(path), stat.st_ino, stat.st_size, stat.st_mtime_ns))
+    return tuple(stats)
+
+
 def read_history(project_dir: Path, paths: Iterable[str]) -> History:
-    """The date of the last commit that touched each of ``paths``, in a single ``git log``."""
+    """The date of the last commit that touched each of ``paths``, in a single ``git log`` (none when the commits
+    are the same as at the last reading of these paths)."""
     wanted = sorted(set(paths))
     if not wanted:
         return History()
+    key = (project_dir.resolve(), tuple(wanted))
+    last = _last.get(key)
+    if last is not None and _state(last.git_dir, last.common_dir, last.shallow_file) == last.state:
+        return last.history
     try:
-        info = _git(project_dir, "rev-parse", "--is-shallow-repository", "--git-path", "shallow")
+        info = _git(
+            project_dir, "rev-parse", "--is-shallow-repository", "--git-path", "shallow", "--absolute-git-dir",
+            "--git-common-dir",
+        )  # fmt: skip
     except (OSError, subprocess.SubprocessError) as error:
         return History(note=f"git could not be run ({error}); pages show no 'Last updated' date")
     if info.returncode != 0:
@@ -58,10 +105,21 @@ def read_history(project_dir: Path, paths: Iterable[str]) -> History:
         return History(
             note=f"no git history ({reason[0] if reason else 'not a repository'}); pages show no 'Last updated' date"
         )
-    shallow_flag, shallow_file = (info.stdout.decode("utf-8", "replace").splitlines() + ["", ""])[:2]
+    shallow_flag, shallow_name, git_dir_name, common_name = (
+        info.stdout.decode("utf-8", "replace").splitlines() + ["", "", "", ""]
+    )[:4]
+    shallow_file = project_dir / shallow_name.strip()
+    git_dir = Path(git_dir_name.strip())
+    common_dir = project_dir / common_name.strip()
+    state = _state(git_dir, common_dir, shallow_file)
+    history = _log(project_dir, wanted, shallow_flag.strip() == "true", shallow_file)
+    _last[key] = _Read(history, git_dir, common_dir, shallow_file, state)
+    return history
+
+
+def _log(project_dir: Path, wanted: list[str], shallow: bool, shallow_path: Path) -> History:
     boundary: set[str] = set()
-    if shallow_flag.strip() == "true":
-        shallow_path = project_dir / shallow_file.strip()
+    if shallow:
         boundary = set(shallow_path.read_text(encoding="ascii").split()) if shallow_path.is_file() else set()
     log = _git(project_dir, "log", "-z", "--format=%x1e%H%x09%cs", "--name-only", "--relative", "--", *wanted)
     if log.returncode != 0:

@@ -50,9 +50,11 @@ def load_toolkit(
         if check_root(content_dir, "content_dir", project_dir, problems)
         else []
     )
+    # safe_files gives no links, so a file's real place is its path under the real content folder.
+    prefix = _rel(content_dir, project_dir)
     for file in files:
         uri = file.relative_to(content_dir).as_posix()
-        path = _rel(file, project_dir)
+        path = f"{prefix}/{uri}" if prefix != "." else uri
         _read_file(file, uri, path, toolkit, pages, problems, extra_readers)
     _build_sections(pages, toolkit, problems)
     add_history(toolkit, project_dir)

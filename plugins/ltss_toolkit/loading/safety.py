@@ -50,8 +50,11 @@ def safe_files(root: Path, project_dir: Path, problems: Problems) -> list[Path]:
     refused with a ``path: ...`` problem and never followed, so nothing outside the project is read.
     """
     found: list[Path] = []
+    project = project_dir.resolve()
     for folder, dirs, files in os.walk(root, followlinks=False):
         base = Path(folder)
+        # One resolve per folder, not per file: a file that is not a link resolves to its folder's place.
+        within = base.resolve().is_relative_to(project)
         for name in sorted(dirs):
             if name.startswith("."):
                 dirs.remove(name)
@@ -70,7 +73,7 @@ def safe_files(root: Path, project_dir: Path, problems: Problems) -> list[Path]:
                     "not a regular file",
                     "remove it; only plain files and folders are published",
                 )
-            elif not inside(path, project_dir):
+            elif not within:
                 problems.add(
                     Location(relative_path(path, project_dir), 0),
                     "file resolves outside the project",

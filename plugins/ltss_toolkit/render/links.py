@@ -43,8 +43,15 @@ class Link:
     line: int
 
 
-def links_in(body: str, first_line: int) -> Iterator[Link]:
-    """Every link target in Markdown (inline, reference definitions, HTML href/src) outside code, with its line."""
+@functools.lru_cache(maxsize=4096)
+def links_in(body: str, first_line: int) -> tuple[Link, ...]:
+    """Every link target in Markdown (inline, reference definitions, HTML href/src) outside code, with its line.
+
+    Kept by page body: the preview checks every page's links after each save, and only the edited body is new."""
+    return tuple(_links_in(body, first_line))
+
+
+def _links_in(body: str, first_line: int) -> Iterator[Link]:
     fence = ""
     for offset, line in enumerate(body.split("\n")):
         opening = _FENCE.match(line)
