@@ -8,6 +8,8 @@ names). Text is UTF-8 with LaTeX's special characters escaped; titles are braced
 
 from __future__ import annotations
 
+import functools
+
 from ..structure.model import Resource, Toolkit
 from .exports import sorted_resources
 
@@ -35,6 +37,7 @@ _LATEX = {
 }
 
 
+@functools.lru_cache(maxsize=4096)
 def latex(text: str) -> str:
     return "".join(_LATEX.get(ch, ch) for ch in " ".join(text.split()))
 

@@ -8,7 +8,7 @@ from typing import Any
 from ..flow.model import KINDS
 from ..loading.fields import ID_PATTERN
 from ..structure.model import RESOURCE_KINDS
-from .exports import CSL_TYPES, CSV_COLUMNS, FORMAT_VERSION
+from .exports import CSL_TYPES, CSV_COLUMNS, FORMAT_VERSION, indented_json
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 ID = {"type": "string", "pattern": ID_PATTERN.pattern}
@@ -215,4 +215,4 @@ SCHEMAS = {
 
 
 def schema_text(schema: dict[str, Any]) -> str:
-    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+    return indented_json(json.dumps(schema, ensure_ascii=False))

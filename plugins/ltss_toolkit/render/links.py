@@ -15,7 +15,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
@@ -82,17 +82,34 @@ class Anchors:
 
     def of(self, uri: str) -> list[str]:
         if uri not in self._ids:
-            html = self._new_markdown().convert(self._sources[uri]())
-            self._ids[uri] = list(dict.fromkeys(_ID.findall(html)))
+            self._ids[uri] = list(_ids_in(self._sources[uri](), self._new_markdown))
         return self._ids[uri]
+
+
+@functools.lru_cache(maxsize=1024)
+def _ids_in(text: str, new_markdown: Callable[[], markdown.Markdown]) -> tuple[str, ...]:
+    """The element ids of ``text`` once converted; kept, as the preview checks the same pages after every save."""
+    return tuple(dict.fromkeys(_ID.findall(new_markdown().convert(text))))
+
+
+@dataclass(frozen=True)
+class MarkdownSetup:
+    """Makes Python-Markdown converters set up as the site's; equal setups are one key for ``_ids_in``."""
+
+    extensions: tuple[Any, ...]
+    configs_key: str
+    configs: Mapping[str, Any] = field(compare=False, hash=False)
+
+    def __call__(self) -> markdown.Markdown:
+        return markdown.Markdown(extensions=list(self.extensions), extension_configs=dict(self.configs))
 
 
 def markdown_factory(
     extensions: list[Any] | None = None, configs: Mapping[str, Any] | None = None
 ) -> Callable[[], markdown.Markdown]:
     """A maker of Python-Markdown converters set up as the site's (``markdown_extensions`` of mkdocs.yml)."""
-    chosen = list(extensions) if extensions else DEFAULT_EXTENSIONS
-    return lambda: markdown.Markdown(extensions=chosen, extension_configs=dict(configs or {}))
+    chosen = tuple(extensions) if extensions else tuple(DEFAULT_EXTENSIONS)
+    return MarkdownSetup(chosen, repr(sorted((configs or {}).items())), dict(configs or {}))
 
 
 def check_links(

@@ -10,6 +10,18 @@ from .page import RESOURCES_URI, render_page
 from .resources_page import render_resources_page
 
 
+class ResourcesPage(str):
+    """The Resources page's Markdown, made once per model (the link check and the site both read it)."""
+
+
+def resources_markdown(toolkit: Toolkit) -> str:
+    made = toolkit.data.get(ResourcesPage)
+    if made is None:
+        made = ResourcesPage(render_resources_page(toolkit))
+        toolkit.data.put(made)
+    return made
+
+
 def generated_sources(
     toolkit: Toolkit, extensions: Sequence[Extension], landings: dict[str, str], resources_page: bool
 ) -> dict[str, str]:
@@ -18,7 +30,7 @@ def generated_sources(
     every extension's pages."""
     out = {page.uri: render_page(page, toolkit, page.body, landings.get(page.uri)) for page in toolkit.pages.values()}
     if resources_page:
-        out[RESOURCES_URI] = render_resources_page(toolkit)
+        out[RESOURCES_URI] = resources_markdown(toolkit)
     for extension in extensions:
         if extension.pages is not None:
             out.update(extension_pages(extension, toolkit))
