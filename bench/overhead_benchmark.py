@@ -5,7 +5,7 @@ writes each page's final Markdown, as our plugin hands it to MkDocs, into a plai
 matter: title, hide, search), with every other file the site publishes. Plain Material then builds that
 folder with the same theme, Markdown extensions and nav, and only the search plugin. Both builds run in
 this process through MkDocs' Python API, alternately, N times each (default 5); our runs start from a new
-configuration and an empty parse cache, so each loads and checks the content like a real build.
+configuration and empty caches (``structure.memo.forget_all``), so each loads and checks the content like a real build.
 
 Usage: .venv/bin/python bench/overhead_benchmark.py [--runs 5]
 """
@@ -33,8 +33,7 @@ from mkdocs.structure.pages import Page
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "plugins"))
 
-from ltss_toolkit.loading.yaml_lines import _parse  # noqa: E402
-from ltss_toolkit.render.escape import relative  # noqa: E402
+from ltss_toolkit.structure.memo import forget_all  # noqa: E402
 
 
 class Exporter(BasePlugin):  # type: ignore[type-arg]
@@ -111,8 +110,7 @@ def main() -> int:
         pages = len(list(exported.rglob("*.md")))
         for _ in range(args.runs):
             plain.append(timed(plain_config(config_file, root / "plain-site", exported, exporter.nav)))
-            _parse.cache_clear()
-            relative.cache_clear()
+            forget_all()  # what loading the content keeps between loads (parsed YAML, git dates...)
             ours.append(timed(our_config(config_file, root / "our-site")))
         plain_pages = len(list((root / "plain-site").rglob("*.html")))
         our_pages = len(list((root / "our-site").rglob("*.html")))

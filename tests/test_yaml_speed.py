@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from ltss_toolkit.loading import yaml_lines
+from ltss_toolkit.structure.memo import forget_all
 from ltss_toolkit.structure.problems import Problems
 
 from conftest import PROJECT
@@ -28,6 +29,7 @@ def load(text: str, fast: bool, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, l
     with monkeypatch.context() as patch:
         if not fast:
             patch.setattr(yaml_lines, "_fast_load", lambda text, offset: None)
+        forget_all()  # parsed text is kept: without this the second loader would only return the first's result
         problems = Problems()
         data = yaml_lines.load_yaml(text, "x.yml", problems, 1)
     return shape(data), problems.lines()

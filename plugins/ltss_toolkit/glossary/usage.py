@@ -4,10 +4,10 @@ added to each page so that Material shows the expansion as a tooltip.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 
+from ..structure.memo import remembered
 from ..structure.model import Page, Toolkit
 from ..structure.problems import Location, Problems
 from .model import Glossary, glossary
@@ -30,7 +30,7 @@ NOT_PROSE = re.compile(
 )
 
 
-@functools.lru_cache(maxsize=65536)
+@remembered(maxsize=65536)
 def acronyms_in(text: str) -> tuple[str, ...]:
     """The acronyms in one line of Markdown prose, singular, in order.
 

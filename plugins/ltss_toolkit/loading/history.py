@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..structure.memo import on_forget
 from ..structure.model import Toolkit
 
 GIT_TIMEOUT = 60
@@ -58,6 +59,7 @@ class _Read:
 _last: dict[tuple[Path, tuple[str, ...]], _Read] = {}
 """The last reading per project and paths: the preview loads the content after every save, and asking git
 again each time (two processes) cost more than the rest of the load; a save changes no commit."""
+on_forget(_last.clear)
 
 
 def _state(git_dir: Path, common_dir: Path, shallow_file: Path) -> tuple[object, ...]:

@@ -6,11 +6,11 @@ mappings and lists we build instead of throwing them away.
 
 from __future__ import annotations
 
-import functools
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from ..structure.memo import remembered
 from ..structure.problems import Location, Problem, Problems, shown
 
 
@@ -185,7 +185,7 @@ def load_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) ->
     return data
 
 
-@functools.lru_cache(maxsize=4096)
+@remembered(maxsize=4096)
 def _parse(text: str, path: str, line_offset: int) -> tuple[Any, tuple[Problem, ...]]:
     problems = Problems()
     return _load(text, path, problems, line_offset), tuple(problems.items)

@@ -8,8 +8,7 @@ names). Text is UTF-8 with LaTeX's special characters escaped; titles are braced
 
 from __future__ import annotations
 
-import functools
-
+from ..structure.memo import remembered
 from ..structure.model import Resource, Toolkit
 from .exports import sorted_resources
 
@@ -37,7 +36,7 @@ _LATEX = {
 }
 
 
-@functools.lru_cache(maxsize=4096)
+@remembered(maxsize=4096)
 def latex(text: str) -> str:
     return "".join(_LATEX.get(ch, ch) for ch in " ".join(text.split()))
 

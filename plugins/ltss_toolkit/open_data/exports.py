@@ -9,13 +9,13 @@ build made the file; ``site_url`` at the top gives the site's address when it ha
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import json
 import posixpath
 from typing import Any
 
 from ..flow.model import Flow
+from ..structure.memo import remembered
 from ..structure.model import Page, Resource, Toolkit
 from ..structure.relations import citing_pages
 
@@ -88,7 +88,7 @@ def _dump(data: Any) -> str:
     return indented_json(json.dumps(data, ensure_ascii=False))
 
 
-@functools.lru_cache(maxsize=64)
+@remembered(maxsize=64)
 def indented_json(compact: str) -> str:
     """JSON text indented by two spaces, from its compact form: ``json`` indents only in Python, about ten times
     slower than its compact C encoder, and the preview makes the same files again after every save."""

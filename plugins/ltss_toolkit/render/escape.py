@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 import html
 import posixpath
 import re
 from urllib.parse import quote
+
+from ..structure.memo import remembered
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
@@ -37,7 +38,7 @@ def external_link(url: str, label: str) -> str:
     return f'<a href="{html.escape(url, quote=True).translate(_INERT_IN_URL)}">{html_text(label)}</a>'
 
 
-@functools.lru_cache(maxsize=65536)
+@remembered(maxsize=65536)
 def relative(target_uri: str, from_uri: str) -> str:
     """A relative Markdown link target from one docs page to another (``a/b.md`` style)."""
     rel = posixpath.relpath(target_uri, posixpath.dirname(from_uri) or ".")

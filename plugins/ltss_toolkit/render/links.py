@@ -21,6 +21,7 @@ from urllib.parse import unquote
 
 import markdown
 
+from ..structure.memo import remembered
 from ..structure.model import Toolkit
 from ..structure.problems import Location, Problems, did_you_mean
 from .page import render_page
@@ -43,7 +44,7 @@ class Link:
     line: int
 
 
-@functools.lru_cache(maxsize=4096)
+@remembered(maxsize=4096)
 def links_in(body: str, first_line: int) -> tuple[Link, ...]:
     """Every link target in Markdown (inline, reference definitions, HTML href/src) outside code, with its line.
 
@@ -86,7 +87,7 @@ class Anchors:
         return self._ids[uri]
 
 
-@functools.lru_cache(maxsize=1024)
+@remembered(maxsize=1024)
 def _ids_in(text: str, new_markdown: Callable[[], markdown.Markdown]) -> tuple[str, ...]:
     """The element ids of ``text`` once converted; kept, as the preview checks the same pages after every save."""
     return tuple(dict.fromkeys(_ID.findall(new_markdown().convert(text))))
