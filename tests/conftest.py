@@ -77,13 +77,57 @@ def project_dir() -> Path:
     return PROJECT
 
 
+class ShippedBuild:
+    """The shipped content's full build (site, PDFs, bundle), started in the background as soon as the
+    tests are collected: it takes over a minute, most of it on one core, while the tests that do not need
+    it run on the other. The tests that need it run last (``pytest_collection_modifyitems``)."""
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="ltss-shipped-"))
+        self.site = self.folder / "site"
+        self.log = self.folder / "build.log"
+        env = build_env()
+        env["LTSS_PDF_CACHE"] = str(TEST_PDF_CACHE)
+        command = [sys.executable, "-m", "ltss_toolkit", "build", "-f", str(PROJECT / "mkdocs.yml")]
+        command += ["-d", str(self.site)]
+        with self.log.open("w", encoding="utf-8") as log:
+            self.process = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=log, stderr=subprocess.STDOUT)
+
+    def wait(self) -> Path:
+        returncode = self.process.wait()
+        assert returncode == 0, self.log.read_text(encoding="utf-8")[-8000:]
+        return self.site
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+_shipped: ShippedBuild | None = None
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Run the tests that need the shipped build after the others (order otherwise kept), and start it."""
+    global _shipped
+    needing = [item for item in items if "built_site" in getattr(item, "fixturenames", ())]
+    if needing and _shipped is None and not config.option.collectonly:
+        _shipped = ShippedBuild()
+    items[:] = [item for item in items if item not in needing] + needing
+
+
+def pytest_sessionfinish() -> None:
+    if _shipped is not None:
+        _shipped.close()
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built_site() -> Path:
     """The shipped content built once per test session, PDFs and bundle included."""
-    site = tmp_path_factory.mktemp("shipped") / "site"
-    result = run_build(PROJECT, site)
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
-    return site
+    assert _shipped is not None, "pytest_collection_modifyitems starts the shipped build"
+    return _shipped.wait()
 
 
 MINIMAL_MKDOCS = """\
