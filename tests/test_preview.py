@@ -81,3 +81,25 @@ def test_a_broken_link_shows_as_an_error_not_a_frozen_preview(preview) -> None:
     save(page, page.read_text(encoding="utf-8") + "\nSee [nowhere](missing.md).\n")
     assert made.build() is False
     assert "missing.md" in page_html(made, "pathways/first")
+
+
+def test_an_incremental_rebuild_leaves_the_same_pages_as_a_full_build(preview, tmp_path: Path) -> None:
+    """Every HTML page of the preview after an edit (the rebuilt ones and the ones kept) is the page a full build
+    of the edited project writes: nothing rebuilt differs, nothing kept is stale."""
+    project, made = preview
+    assert made.build()
+    page = project / "content" / "pathways" / "first.md"
+    edited = page.read_text(encoding="utf-8").replace("resources: []", "resources: [shared-guide]")
+    save(page, edited + "\nA new sentence.\n")
+    assert made.build()
+    rebuilt = made.config.plugins["ltss-toolkit"].rebuilt
+    assert rebuilt is not None and {"pathways/first.md", "resources.md"} <= rebuilt
+    assert "pathways/index.md" not in rebuilt, "an untouched page is kept, not rebuilt"
+    full = Preview(project / "mkdocs.yml", tmp_path / "full" / "site", "http://127.0.0.1:8000/")
+    assert full.build() and full.config.plugins["ltss-toolkit"].rebuilt is None
+    pages = sorted(p.relative_to(full.root) for p in full.root.rglob("*.html"))
+    assert pages == sorted(p.relative_to(made.root) for p in made.root.rglob("*.html"))
+    differ = [
+        str(p) for p in pages if (made.root / p).read_bytes() != (full.root / p).read_bytes()
+    ]  # fmt: skip
+    assert differ == []

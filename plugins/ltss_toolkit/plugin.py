@@ -14,7 +14,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.utils.templates import TemplateContext
 
 from .config import ToolkitConfig, macros_opt_in_problems, setting_problems
 from .editing.repository import edit_url, feedback_url, page_address
@@ -85,6 +87,9 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
     """The nav and every generated page's Markdown of the last build, for ``incremental``."""
     rebuilt: set[str] | None = None
     """The generated pages the last build rebuilt; None when it rebuilt everything."""
+    read_pages: dict[str, tuple[str | None, dict[str, Any]]]
+    """Each page's title and metadata as the last build read them, for the pages an ``incremental`` build
+    does not read again (MkDocs leaves them without a title, which the nav of every rebuilt page shows)."""
 
     def use_store(self, store: ContentStore) -> None:
         self.store = store
@@ -184,6 +189,22 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
             source = generated_page_source(sources[uri]) if uri.endswith(".md") else sources[uri]
             self._add(files, GeneratedFile.generated(config, uri, content=source, inclusion=inclusion))
         return files
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        if not self.incremental:
+            self.read_pages = {}
+            return nav
+        for file in files.documentation_pages():
+            kept = self.read_pages.get(file.src_uri)
+            if file.page is not None and kept is not None and not file.is_modified():
+                file.page.title, file.page.meta = kept[0], dict(kept[1])
+        return nav
+
+    def on_page_context(
+        self, context: TemplateContext, page: MkDocsPage, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        self.read_pages[page.file.src_uri] = (page.title, dict(page.meta))
+        return context
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         if self.template_cache is not None:
