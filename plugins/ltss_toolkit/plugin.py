@@ -82,6 +82,9 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
     """Set by the preview when only pages were edited: rebuild the pages whose Markdown changed (the page,
     and those whose "See also", backlinks or flow text changed with it), or all of them if the nav changed."""
     template_cache: TemplateCache | None = None
+    keeps_sources = False
+    """Set by the preview: keep every generated page's Markdown, so the next rebuild can tell which changed
+    (a build renders each content page once, in ``on_page_markdown``, and needs no copy)."""
     """Given by the preview, which builds the same configuration again and again."""
     last_build: tuple[Any, dict[str, str]] | None = None
     """The nav and every generated page's Markdown of the last build, for ``incremental``."""
@@ -172,8 +175,10 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
     @guarded
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.pages_by_uri = {page.uri: page for page in self.toolkit.pages.values()}
-        sources = generated_sources(self.toolkit, self.extensions, self.landings, self.config.resources_page)
-        before, self.last_build = self.last_build, (config.nav, sources)
+        sources = generated_sources(
+            self.toolkit, self.extensions, self.landings, self.config.resources_page, content_pages=self.keeps_sources
+        )
+        before, self.last_build = self.last_build, ((config.nav, sources) if self.keeps_sources else None)
         self.rebuilt = None
         if self.incremental and before is not None and before[0] == config.nav:
             self.rebuilt = changed_pages(before[1], sources)
@@ -203,7 +208,8 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
     def on_page_context(
         self, context: TemplateContext, page: MkDocsPage, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        self.read_pages[page.file.src_uri] = (page.title, dict(page.meta))
+        if self.keeps_sources:
+            self.read_pages[page.file.src_uri] = (page.title, dict(page.meta))
         return context
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:

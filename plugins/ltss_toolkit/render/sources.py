@@ -23,12 +23,20 @@ def resources_markdown(toolkit: Toolkit) -> str:
 
 
 def generated_sources(
-    toolkit: Toolkit, extensions: Sequence[Extension], landings: dict[str, str], resources_page: bool
+    toolkit: Toolkit,
+    extensions: Sequence[Extension],
+    landings: dict[str, str],
+    resources_page: bool,
+    content_pages: bool = True,
 ) -> dict[str, str]:
     """Docs-relative path to the Markdown each generated page gets before macros run: the page, its summary,
     questions, related resources, "See also" and notes for content pages; the Resources page (backlinks);
     every extension's pages."""
-    out = {page.uri: render_page(page, toolkit, page.body, landings.get(page.uri)) for page in toolkit.pages.values()}
+    out = (
+        {page.uri: render_page(page, toolkit, page.body, landings.get(page.uri)) for page in toolkit.pages.values()}
+        if content_pages
+        else {}
+    )
     if resources_page:
         out[RESOURCES_URI] = resources_markdown(toolkit)
     for extension in extensions:

@@ -87,6 +87,7 @@ class Preview:
         config.theme = PreviewTheme(config.theme)
         store = content_store(config)
         toolkit_plugin(config).template_cache = TemplateCache()
+        toolkit_plugin(config).keeps_sources = True
         self.config, self.store, self.config_mtime = config, store, mtime
         return config, store, True
 
