@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from .model import Page, Resource, Toolkit
 
@@ -19,19 +19,42 @@ def citing_pages(toolkit: Toolkit) -> dict[str, list[Page]]:
     return dict(cited)
 
 
+Signature = tuple[tuple[str, ...], tuple[str, ...]]
+"""A page's resources and topics, sorted: pages with the same signature score alike against any page."""
+
+
+class _Group:
+    """The pages of one signature, in reading order, and by area (the first part of their address)."""
+
+    def __init__(self, signature: Signature, pages: list[Page]) -> None:
+        self.resources = Counter(signature[0])
+        self.topics = Counter(signature[1])
+        self.pages = pages
+        self.by_area: dict[str, list[Page]] = defaultdict(list)
+        for page in pages:
+            self.by_area[_area(page)].append(page)
+
+
 class _Index:
-    """Which pages cite each resource and carry each topic, built once per toolkit."""
+    """Which pages cite each resource and carry each topic, and the pages of each signature, built once per
+    toolkit."""
 
     def __init__(self, toolkit: Toolkit) -> None:
         self.order = {page.id: n for n, page in enumerate(toolkit.reading_order())}
         self.by_resource: dict[str, list[Page]] = defaultdict(list)
         self.by_topic: dict[str, list[Page]] = defaultdict(list)
+        signatures: dict[Signature, list[Page]] = defaultdict(list)
         for page in toolkit.pages.values():
             for resource_id in page.resources:
                 self.by_resource[resource_id].append(page)
             for topic_id in page.topics:
                 self.by_topic[topic_id].append(page)
+            signatures[(tuple(sorted(page.resources)), tuple(sorted(page.topics)))].append(page)
         self.total = max(len(toolkit.pages), 1)
+        self.groups = [
+            _Group(signature, sorted(pages, key=lambda p: (self.order.get(p.id, self.total), p.id)))
+            for signature, pages in signatures.items()
+        ]
 
     def weight(self, pages_sharing: int) -> float:
         """Rarer links say more: a document cited by two pages ties them closer than one cited by all."""
@@ -55,32 +78,54 @@ def see_also(page: Page, toolkit: Toolkit, limit: int = 5) -> list[Page]:
     same folder are already one click away in the navigation, so they rank after pages elsewhere
     with the same score. Where the two toolkits meet, the closest page from the other one always
     gets a place, so modules and pathways stay linked both ways.
+
+    Pages with the same resources and topics score alike, so each group of them is scored once and only its
+    first few pages are ranked: the work per page does not grow with copies of the same kind of page.
     """
     index = _index(toolkit)
-    scores: dict[str, float] = defaultdict(float)
-    others: dict[str, Page] = {}
-    for links, factor, ids in ((index.by_resource, 3.0, page.resources), (index.by_topic, 1.0, page.topics)):
-        for link_id in ids:
-            sharing = links.get(link_id, [])
-            gain = factor * index.weight(len(sharing))
-            for other in sharing:
-                scores[other.id] += gain
-                others[other.id] = other
-    others.pop(page.id, None)
-
-    def rank(o: Page) -> tuple[float, bool, int, str]:
-        return (-round(scores[o.id], 9), o.section is page.section, index.order.get(o.id, index.total), o.id)
-
-    # Only the first few are shown: pick them instead of sorting every page that shares a topic (at 50 times
-    # the content, sorting them all was most of the time spent rendering pages).
-    chosen = heapq.nsmallest(limit, others.values(), key=rank)
+    resource_gains = [(r, 3.0 * index.weight(len(index.by_resource.get(r, [])))) for r in page.resources]
+    topic_gains = [(t, 1.0 * index.weight(len(index.by_topic.get(t, [])))) for t in page.topics]
     area = _area(page)
-    if chosen and all(_area(o) == area for o in chosen):
-        shown = {o.id for o in chosen}
-        elsewhere = min((o for o in others.values() if _area(o) != area and o.id not in shown), key=rank, default=None)
-        if elsewhere is not None:
-            chosen[-1] = elsewhere
+    candidates: list[tuple[tuple[float, bool, int, str], Page]] = []
+    elsewhere: list[tuple[tuple[float, bool, int, str], Page]] = []
+
+    def rank(o: Page, score: float) -> tuple[float, bool, int, str]:
+        return (-round(score, 9), o.section is page.section, index.order.get(o.id, index.total), o.id)
+
+    for group in index.groups:
+        score, shared = 0.0, False
+        for counts, gains in ((group.resources, resource_gains), (group.topics, topic_gains)):
+            for link_id, gain in gains:
+                for _ in range(counts.get(link_id, 0)):
+                    score += gain
+                    shared = True
+        if not shared:
+            continue
+        candidates.extend((rank(o, score), o) for o in _leading(group.pages, page, limit))
+        for other_area, pages in group.by_area.items():
+            if other_area != area:
+                elsewhere.extend((rank(o, score), o) for o in _leading(pages, page, 1))
+    chosen = [o for _, o in heapq.nsmallest(limit, candidates, key=lambda c: c[0])]
+    if chosen and all(_area(o) == area for o in chosen) and elsewhere:
+        chosen[-1] = min(elsewhere, key=lambda c: c[0])[1]
     return chosen
+
+
+def _leading(pages: list[Page], page: Page, count: int) -> list[Page]:
+    """The pages (in reading order, all scoring alike) that can be among the best ``count`` for ``page``: at equal
+    score pages of other folders come first, so the first ``count`` of those, and this folder's pages met
+    before them."""
+    out: list[Page] = []
+    others = 0
+    for other in pages:
+        if other.id == page.id:
+            continue
+        out.append(other)
+        if other.section is not page.section:
+            others += 1
+            if others == count:
+                break
+    return out
 
 
 def _area(page: Page) -> str:
