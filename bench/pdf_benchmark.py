@@ -62,13 +62,19 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def mkdocs_build(project: Path, config: str, site: Path) -> float:
-    started = time.perf_counter()
+def cpu_seconds() -> float:
+    """CPU time of this process and of the processes it has waited for (PDF workers, the peer's builds)."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
+def mkdocs_build(project: Path, config: str, site: Path) -> tuple[float, float]:
+    started, cpu = time.perf_counter(), cpu_seconds()
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / config), "-d", str(site)],
         cwd=project, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
-    return time.perf_counter() - started
+    return time.perf_counter() - started, cpu_seconds() - cpu
 
 
 def seconds_list(values: list[float]) -> str:
@@ -84,6 +90,8 @@ def main() -> int:
     ours: list[float] = []
     all_ours: list[float] = []
     peer: list[float] = []
+    ours_cpu: list[float] = []
+    peer_cpu: list[float] = []
     with tempfile.TemporaryDirectory(prefix="pdf-bench-") as scratch:
         root = Path(scratch)
         project = copy_project(root / "project")
@@ -95,27 +103,31 @@ def main() -> int:
         assert loaded is not None and not loaded.problems
         settings = SiteSettings.of(config)
 
-        def our_pdfs(cache: Path, only: set[str] | None, workers: int | None) -> float:
-            started = time.perf_counter()
+        def our_pdfs(cache: Path, only: set[str] | None, workers: int | None) -> tuple[float, float]:
+            started, cpu = time.perf_counter(), cpu_seconds()
             build_pdfs(loaded.toolkit, store.extensions, settings, project, site, cache_dir=cache, workers=workers,
                        only=only, log=lambda line: None)
-            return time.perf_counter() - started
+            return time.perf_counter() - started, cpu_seconds() - cpu
 
         (project / "mkdocs-peer.yml").write_text(PEER_CONFIG, encoding="utf-8")
         for run in range(args.runs):
-            ours.append(our_pdfs(root / f"cache-one-{run}", {COMPLETE_ID}, 1))
-            without = mkdocs_build(project, "mkdocs.yml", root / "peer-plain")
-            with_pdf = mkdocs_build(project, "mkdocs-peer.yml", root / "peer-site")
+            wall, cpu = our_pdfs(root / f"cache-one-{run}", {COMPLETE_ID}, 1)
+            ours.append(wall)
+            ours_cpu.append(cpu)
+            without, without_cpu = mkdocs_build(project, "mkdocs.yml", root / "peer-plain")
+            with_pdf, with_pdf_cpu = mkdocs_build(project, "mkdocs-peer.yml", root / "peer-site")
             peer.append(with_pdf - without)
+            peer_cpu.append(with_pdf_cpu - without_cpu)
         for run in range(args.runs):
-            all_ours.append(our_pdfs(root / f"cache-all-{run}", None, None))
+            all_ours.append(our_pdfs(root / f"cache-all-{run}", None, None)[0])
         our_pages = len(PdfReader(site / "downloads" / f"{COMPLETE_ID}.pdf").pages)
         peer_pages = len(PdfReader(root / "peer-site" / "downloads" / "peer-whole-site.pdf").pages)
         documents = len(list((site / "downloads").glob("*.pdf")))
         total_pages = sum(len(PdfReader(p).pages) for p in (site / "downloads").glob("*.pdf"))
     ours_median, peer_median = statistics.median(ours), statistics.median(peer)
     per_page_ours, per_page_peer = ours_median / our_pages, peer_median / peer_pages
-    print(f"PDFs (cores: {os.cpu_count()}; {PEER} {version(PEER)}, WeasyPrint {version('weasyprint')}; {args.runs} runs)")
+    print(f"PDFs (cores: {os.cpu_count()}; {PEER} {version(PEER)}, WeasyPrint {version('weasyprint')}; {args.runs} runs; "
+          f"load average at the end: {os.getloadavg()[0]:.1f})")
     print("| measure | median | PDF pages | per PDF page | runs (s) |")
     print("|---|---|---|---|---|")
     print(f"| ours, whole-site PDF, 1 worker, cold | {ours_median:.1f} s | {our_pages} | {per_page_ours * 1000:.0f} ms "
@@ -123,6 +135,12 @@ def main() -> int:
     print(f"| {PEER} {version(PEER)}, whole-site PDF, 1 process | {peer_median:.1f} s | {peer_pages} "
           f"| {per_page_peer * 1000:.0f} ms | {seconds_list(peer)} |")
     print(f"| per page, peer / ours (goal >= 2) | {per_page_peer / per_page_ours:.2f} | | | |")
+    cpu_ours, cpu_peer = statistics.median(ours_cpu), statistics.median(peer_cpu)
+    print(f"| CPU: ours, whole-site PDF | {cpu_ours:.1f} s | {our_pages} | {cpu_ours / our_pages * 1000:.0f} ms "
+          f"| {seconds_list(ours_cpu)} |")
+    print(f"| CPU: {PEER}, whole-site PDF | {cpu_peer:.1f} s | {peer_pages} | {cpu_peer / peer_pages * 1000:.0f} ms "
+          f"| {seconds_list(peer_cpu)} |")
+    print(f"| CPU per page, peer / ours | {(cpu_peer / peer_pages) / (cpu_ours / our_pages):.2f} | | | |")
     print(f"| ours, all {documents} PDFs, {os.cpu_count()} workers, cold | {statistics.median(all_ours):.1f} s "
           f"| {total_pages} | {statistics.median(all_ours) / total_pages * 1000:.0f} ms | {seconds_list(all_ours)} |")
     return 0
