@@ -126,8 +126,8 @@ def main() -> int:
         total_pages = sum(len(PdfReader(p).pages) for p in (site / "downloads").glob("*.pdf"))
     ours_median, peer_median = statistics.median(ours), statistics.median(peer)
     per_page_ours, per_page_peer = ours_median / our_pages, peer_median / peer_pages
-    print(f"PDFs (cores: {os.cpu_count()}; {PEER} {version(PEER)}, WeasyPrint {version('weasyprint')}; {args.runs} runs; "
-          f"load average at the end: {os.getloadavg()[0]:.1f})")
+    print(f"PDFs (cores: {os.cpu_count()}; {PEER} {version(PEER)}, WeasyPrint {version('weasyprint')}; "
+          f"{args.runs} runs; load average at the end: {os.getloadavg()[0]:.1f})")
     print("| measure | median | PDF pages | per PDF page | runs (s) |")
     print("|---|---|---|---|---|")
     print(f"| ours, whole-site PDF, 1 worker, cold | {ours_median:.1f} s | {our_pages} | {per_page_ours * 1000:.0f} ms "
