@@ -8,7 +8,7 @@ reload). Median of N edits (default 5). The first build is not counted.
 Module PDF: the same edit in ``serve --pdf``, timed until the preview has written that module's PDF, then
 until it has written the whole-site PDF (both in the background, one worker, the module's first).
 
-Usage: .venv/bin/python bench/preview_benchmark.py [--runs 5] [--skip-pdf]
+Usage: .venv/bin/python bench/preview_benchmark.py [--runs 5] [--pdf-runs N] [--skip-pdf]
 """
 
 from __future__ import annotations
@@ -130,14 +130,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--skip-pdf", action="store_true")
+    parser.add_argument("--pdf-runs", type=int, default=None, help="edits for the PDF measures (default: --runs)")
     args = parser.parse_args()
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     with tempfile.TemporaryDirectory(prefix="ltss-preview-bench-") as scratch:
         project = copy_project(Path(scratch) / "project")
         latencies, builds = preview_latency(project, args.runs)
-        pdf_times, whole_times = ([], []) if args.skip_pdf else module_pdf_after_edit(project, args.runs)
-    print(f"Preview and one-page edit (cores: {os.cpu_count()}; edited page: {EDITED_PAGE})")
+        pdf_runs = args.pdf_runs or args.runs
+        pdf_times, whole_times = ([], []) if args.skip_pdf else module_pdf_after_edit(project, pdf_runs)
+    print(f"Preview and one-page edit (cores: {os.cpu_count()}; edited page: {EDITED_PAGE}; "
+          f"load average at the end: {os.getloadavg()[0]:.1f})")
     print("| measure | median | runs |")
     print("|---|---|---|")
     print(row("3. save to visible in the preview (goal < 1 s)", latencies))

@@ -14,8 +14,17 @@ from ..loading.store import ContentStore
 log = logging.getLogger("mkdocs.ltss_toolkit.serve")
 
 
+def _union(first: set[str] | None, second: set[str] | None) -> set[str] | None:
+    """The pages two rebuilds touched together (None: every page)."""
+    return None if first is None or second is None else first | second
+
+
 class PdfFollower:
-    """Lays out the PDFs an edit touched, in a background thread, the latest request first served."""
+    """Lays out the PDFs an edit touched, in a background thread, the latest request first served.
+
+    A request that comes before the last one is done takes over the pages the last one still had to lay out, so
+    a second rebuild right after the first (a save seen twice, a quick second edit) never drops the first's
+    whole-site PDF."""
 
     def __init__(self, cache: Path) -> None:
         self.cache = cache
@@ -28,6 +37,8 @@ class PdfFollower:
 
     def request(self, root: Path, config: MkDocsConfig, store: ContentStore, rebuilt: set[str] | None) -> None:
         with self.lock:
+            if self.wanted is not None:
+                rebuilt = _union(self.wanted[3], rebuilt)
             self.wanted = (root, config, store, rebuilt)
             self.requested = time.perf_counter()
             self.lock.notify()
@@ -79,5 +90,8 @@ class PdfFollower:
                     log.warning(f"PDFs: {type(error).__name__}: {error}")
                     break
                 self.done.extend((doc_id, time.perf_counter() - requested) for doc_id in group)
-                if self.wanted is not None:
-                    break  # a newer edit: start again from its documents
+                with self.lock:
+                    if self.wanted is not None:  # a newer edit: start again, with this one's pages too
+                        newer = self.wanted
+                        self.wanted = (*newer[:3], _union(newer[3], rebuilt))
+                        break
