@@ -111,7 +111,8 @@ def install_lighthouse() -> Path:
     """``npm ci`` when node_modules is missing or older than the lock file; returns the lighthouse command."""
     binary = HERE / "node_modules" / ".bin" / "lighthouse"
     stamp = HERE / "node_modules" / ".package-lock.json"
-    if not binary.exists() or not stamp.exists() or stamp.stat().st_mtime < (HERE / "package-lock.json").stat().st_mtime:
+    lock = HERE / "package-lock.json"
+    if not binary.exists() or not stamp.exists() or stamp.stat().st_mtime < lock.stat().st_mtime:
         subprocess.run(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=HERE, check=True)
     return binary
 
