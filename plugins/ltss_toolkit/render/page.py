@@ -10,6 +10,10 @@ from .escape import external_link, html_text, md_text, relative
 from .page_dates import changes_section, page_dates
 
 RESOURCES_URI = "resources.md"
+NOT_SEARCHED = "{ data-search-exclude }"
+"""Marks a heading whose section the search index leaves out (Material's search plugin): the lists a page
+repeats from elsewhere, its related resources (each described on the Resources page) and "See also" (other
+pages' titles and summaries). Every page loads the index, so what it repeats costs every reader."""
 
 
 def citation(resource: Resource) -> str:
@@ -51,7 +55,7 @@ def render_page(page: Page, toolkit: Toolkit, body: str, download: str | None = 
     if page.questions:
         out += ["## Questions to consider", ""]
         out += [f"- {md_text(q)}" for q in page.questions] + [""]
-    out += ["## Related resources", ""]
+    out += [f"## Related resources {NOT_SEARCHED}", ""]
     cited = [toolkit.resources[r] for r in page.resources if r in toolkit.resources]
     if cited:
         out += [resource_item(resource, page.uri) for resource in cited]
@@ -62,7 +66,7 @@ def render_page(page: Page, toolkit: Toolkit, body: str, download: str | None = 
     out.append("")
     related = see_also(page, toolkit)
     if related:
-        out += ["## See also", ""]
+        out += [f"## See also {NOT_SEARCHED}", ""]
         out += [f"- [{md_text(o.title)}]({relative(o.uri, page.uri)}): {md_text(o.summary)}" for o in related]
         out.append("")
     out += changes_section(page)
