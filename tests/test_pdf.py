@@ -156,6 +156,14 @@ def test_running_head_never_repeats_the_document_title(built_site: Path, manifes
     start = next(item for item in reader.outline[-1] if not isinstance(item, list) and item.title == second.title)
     heads = squash(reader.pages[reader.get_destination_page_number(start)].extract_text())
     assert squash(section.title) in heads and squash(second.title) in heads, heads
+    packets = [entry for entry in manifest.values() if entry.kind == "packet"]
+    assert packets
+    for entry in packets:  # "Pathway packet: Your pathway: ...", then the outcome page "Your pathway: ..."
+        reader = PdfReader(built_site / entry.file)
+        outcome = [item for item in reader.outline if not isinstance(item, list)][1]
+        assert entry.title.endswith(outcome.title), entry.id
+        first = squash(reader.pages[reader.get_destination_page_number(outcome)].extract_text())
+        assert first.count(squash(outcome.title)) == 2, entry.id  # in the left head, and the page's title
 
 
 def test_pdfs_print_resource_addresses_and_footnotes(built_site: Path, manifest, toolkit) -> None:

@@ -128,9 +128,9 @@ def _clean_page(
         footnotes.insert(0, label)
     title = soup.find("h1")
     if isinstance(title, Tag):
-        # A page with the document's own title (a module's first page) leaves the running head's right side
-        # empty, or the head would say the same thing twice.
-        same = _text(title) == document_title
+        # A page whose title the document's already says (a module's first page, a pathway packet's outcome page:
+        # "Pathway packet: Your pathway: ...") leaves the running head's right side empty: no title twice.
+        same = document_title in (_text(title), f"{document_title.split(': ', 1)[0]}: {_text(title)}")
         mark = "ltss-page-title-same" if same else "ltss-page-title"
         title["class"] = " ".join([*title.get_attribute_list("class"), mark]).strip()
     headings = [
