@@ -5,13 +5,16 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import textwrap
 import threading
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 import yaml
@@ -74,13 +77,57 @@ def project_dir() -> Path:
     return PROJECT
 
 
+class ShippedBuild:
+    """The shipped content's full build (site, PDFs, bundle), started in the background as soon as the
+    tests are collected: it takes over a minute, most of it on one core, while the tests that do not need
+    it run on the other. The tests that need it run last (``pytest_collection_modifyitems``)."""
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="ltss-shipped-"))
+        self.site = self.folder / "site"
+        self.log = self.folder / "build.log"
+        env = build_env()
+        env["LTSS_PDF_CACHE"] = str(TEST_PDF_CACHE)
+        command = [sys.executable, "-m", "ltss_toolkit", "build", "-f", str(PROJECT / "mkdocs.yml")]
+        command += ["-d", str(self.site)]
+        with self.log.open("w", encoding="utf-8") as log:
+            self.process = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=log, stderr=subprocess.STDOUT)
+
+    def wait(self) -> Path:
+        returncode = self.process.wait()
+        assert returncode == 0, self.log.read_text(encoding="utf-8")[-8000:]
+        return self.site
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+_shipped: ShippedBuild | None = None
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Run the tests that need the shipped build after the others (order otherwise kept), and start it."""
+    global _shipped
+    needing = [item for item in items if "built_site" in getattr(item, "fixturenames", ())]
+    if needing and _shipped is None and not config.option.collectonly:
+        _shipped = ShippedBuild()
+    items[:] = [item for item in items if item not in needing] + needing
+
+
+def pytest_sessionfinish() -> None:
+    if _shipped is not None:
+        _shipped.close()
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built_site() -> Path:
     """The shipped content built once per test session, PDFs and bundle included."""
-    site = tmp_path_factory.mktemp("shipped") / "site"
-    result = run_build(PROJECT, site)
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
-    return site
+    assert _shipped is not None, "pytest_collection_modifyitems starts the shipped build"
+    return _shipped.wait()
 
 
 MINIMAL_MKDOCS = """\
@@ -147,11 +194,13 @@ def small_project(tmp_path: Path):
 
 
 def linkcheck(start: Path) -> subprocess.CompletedProcess[str]:
-    """Run linkchecker from ``start`` (internal links and anchors only; see tests/linkcheckerrc).
+    """Run linkchecker from ``start``: every internal link leads to a file (see tests/linkcheckerrc).
 
-    Run without --no-warnings: linkchecker reports a missing anchor as a warning, and a warning
-    makes it exit 1. Run as root, linkchecker drops its privileges to ``nobody``, who cannot read
-    pytest's private temporary folders, so the tree is checked from a world-readable copy.
+    Anchors are checked by :func:`broken_anchors`, which reads each page once; linkchecker's own anchor
+    check parses a page again for every fragment linked on it (over 1,000 times here, minutes per run).
+    Run without --no-warnings, so a warning makes it exit 1. Run as root, linkchecker drops its privileges
+    to ``nobody``, who cannot read pytest's private temporary folders, so the tree is checked from a
+    world-readable copy.
     """
     linkchecker = Path(sys.executable).parent / "linkchecker"
     need_tool(linkchecker.exists(), "linkchecker")
@@ -170,6 +219,49 @@ def linkcheck(start: Path) -> subprocess.CompletedProcess[str]:
         )
     finally:
         shutil.rmtree(readable, ignore_errors=True)
+
+
+class _Anchors(HTMLParser):
+    """The ids a page defines and the hrefs it links."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("id", "name") and value:
+                self.ids.add(value)
+            elif name == "href" and value is not None:
+                self.hrefs.append(value)
+
+
+def broken_anchors(root: Path) -> list[str]:
+    """Every link ``page -> target#fragment`` under ``root`` whose target has no element with that id
+    (directory targets read as their index.html, as a web server serves them)."""
+    pages: dict[Path, _Anchors] = {}
+
+    def read(path: Path) -> _Anchors:
+        if path not in pages:
+            pages[path] = _Anchors()
+            pages[path].feed(path.read_text(encoding="utf-8"))
+        return pages[path]
+
+    broken = []
+    for page in sorted(root.rglob("*.html")):
+        for value in read(page).hrefs:
+            if "#" not in value or re.match(r"^[a-z]+:", value):
+                continue
+            target, fragment = value.split("#", 1)
+            if not fragment:
+                continue
+            path = (page.parent / unquote(target)).resolve() if target else page
+            if path.is_dir():
+                path = path / "index.html"
+            if not path.is_file() or unquote(fragment) not in read(path).ids:
+                broken.append(f"{page.relative_to(root)} -> {value}")
+    return broken
 
 
 CHROMIUM_ARGS = [

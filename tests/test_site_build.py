@@ -6,11 +6,10 @@ import hashlib
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote
 
 import pytest
 
-from conftest import PROJECT, linkcheck, run_build
+from conftest import PROJECT, broken_anchors, linkcheck, run_build
 from ltss_toolkit.extensions import default_extensions
 from ltss_toolkit.loading.loader import load_toolkit
 
@@ -124,41 +123,19 @@ def test_linkchecker_finds_no_broken_internal_link_or_anchor(built_site: Path) -
     assert "0 warnings found" in result.stdout and "0 errors found" in result.stdout
 
 
-class Ids(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if name in ("id", "name") and value:
-                self.ids.add(value)
-
-
 def test_every_internal_anchor_exists(built_site: Path) -> None:
-    ids: dict[Path, set[str]] = {}
+    assert broken_anchors(built_site) == []
 
-    def ids_of(path: Path) -> set[str]:
-        if path not in ids:
-            parser = Ids()
-            parser.feed(path.read_text(encoding="utf-8"))
-            ids[path] = parser.ids
-        return ids[path]
 
-    broken = []
-    for page in sorted(built_site.rglob("*.html")):
-        for tag, name, value in links_of(page):
-            if name != "href" or "#" not in value or re.match(r"^[a-z]+:", value):
-                continue
-            target, fragment = value.split("#", 1)
-            if not fragment:
-                continue
-            path = (page.parent / unquote(target)).resolve() if target else page
-            if path.is_dir():
-                path = path / "index.html"
-            if not path.is_file() or unquote(fragment) not in ids_of(path):
-                broken.append(f"{page.relative_to(built_site)} -> {value}")
-    assert broken == []
+def test_broken_anchors_finds_a_missing_id_on_another_page_and_on_the_same_page(tmp_path: Path) -> None:
+    (tmp_path / "guide").mkdir()
+    (tmp_path / "guide" / "index.html").write_text('<h2 id="kept">Kept</h2><a href="#gone">x</a>', encoding="utf-8")
+    (tmp_path / "index.html").write_text(
+        '<a href="guide/#kept">ok</a><a href="guide/#lost">bad</a><a href="missing.html#x">bad</a>', encoding="utf-8"
+    )
+    assert broken_anchors(tmp_path) == [
+        "guide/index.html -> #gone", "index.html -> guide/#lost", "index.html -> missing.html#x"
+    ]
 
 
 def _tree_digest(root: Path) -> str:
