@@ -42,7 +42,8 @@ def test_the_automatic_scheme_in_the_dark_is_materials_slate() -> None:
     own_slate = declarations(rule_body(ours, '[data-md-color-scheme="slate"]'))
     assert own_slate and {name: auto.get(name) for name in own_slate} == own_slate
     links = '[data-md-color-scheme="{}"][data-md-color-primary]'
-    assert declarations(rule_body(dark, links.format("ltss-auto"))) == declarations(rule_body(ours, links.format("slate")))
+    auto_links, slate_links = rule_body(dark, links.format("ltss-auto")), rule_body(ours, links.format("slate"))
+    assert declarations(auto_links) == declarations(slate_links)
 
 
 def test_the_search_partial_is_materials_with_the_dialog_named() -> None:
