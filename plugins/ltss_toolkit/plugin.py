@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -168,6 +169,8 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
 
     @guarded
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        # Material's offline plugin turns directory URLs off in its on_config, which runs after ours.
+        self.toolkit.settings = replace(self.toolkit.settings, directory_urls=config.use_directory_urls)
         self.pages_by_uri = {page.uri: page for page in self.toolkit.pages.values()}
         sources = generated_sources(self.toolkit, self.extensions, self.landings, self.config.resources_page)
         before, self.last_build = self.last_build, (config.nav, sources)
