@@ -2,8 +2,8 @@
    and shows them on every page with a Change link for each. Without this script the flow still
    works: answers, Back and Start again are plain links between static pages.
 
-   Addresses are never built here: the page lists a link to every node (written by MkDocs for
-   either URL style, node/ or node.html), and this script only swaps their query strings. */
+   Addresses are never built here: the flow's JSON gives each node's address from this page (written
+   at build time for either URL style, node/ or node.html), and this script only swaps query strings. */
 (function () {
   "use strict";
 
@@ -20,8 +20,10 @@
   var nodes = flow.nodes;
   var here = flow.here;
   var hrefs = {};
-  Array.prototype.forEach.call(document.querySelectorAll("a[data-flow-href]"), function (link) {
-    hrefs[link.getAttribute("data-flow-href")] = withoutQuery(link.getAttribute("href"));
+  Object.keys(nodes).forEach(function (id) {
+    if (typeof nodes[id].href === "string") {
+      hrefs[id] = withoutQuery(nodes[id].href);
+    }
   });
 
   function withoutQuery(href) {

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .structure.model import Toolkit
+from .structure.model import Settings, Toolkit
 from .structure.problems import Problems
 from .structure.publications import Document
 
@@ -44,22 +44,25 @@ class Extension:
     that have a place in the nav (not ``not_in_nav``)."""
 
 
-class GeneratedPages(dict[str, dict[str, str]]):
-    """Each extension's generated pages (by extension name), made once per model: the link check, the site,
-    the preview's change detection and the PDF plan all read them (kept in ``toolkit.data``)."""
+class GeneratedPages(dict[tuple[str, Settings], dict[str, str]]):
+    """Each extension's generated pages (by extension name and site settings), made once per model and settings:
+    the link check, the site, the preview's change detection and the PDF plan all read them (kept in
+    ``toolkit.data``). The settings are part of the key because pages may depend on them (the flow's addresses
+    follow ``use_directory_urls``, which the offline bundle's build turns off)."""
 
 
 def extension_pages(extension: Extension, toolkit: Toolkit) -> dict[str, str]:
-    """``extension.pages(toolkit)``, made once per model."""
+    """``extension.pages(toolkit)``, made once per model and settings."""
     if extension.pages is None:
         return {}
     made = toolkit.data.get(GeneratedPages)
     if made is None:
         made = GeneratedPages()
         toolkit.data.put(made)
-    if extension.name not in made:
-        made[extension.name] = extension.pages(toolkit)
-    return made[extension.name]
+    key = (extension.name, toolkit.settings)
+    if key not in made:
+        made[key] = extension.pages(toolkit)
+    return made[key]
 
 
 def generated_source(extensions: Sequence[Extension], toolkit: Toolkit, uri: str) -> str | None:

@@ -1,34 +1,77 @@
-"""Every page of the built site in headless Chromium: axe-core finds no WCAG 2.1 A/AA violation, and
-no page asks any host but this one for anything."""
+"""Every page of the built site in headless Chromium, 404 page included: axe-core finds no WCAG 2.1 A/AA
+violation in the light scheme, in the dark scheme and at 320 px wide, and no page asks any host but this
+one for anything.
+
+Each variant is one browser context, reused for every page: the scheme comes from the reader's system
+preference (emulated ``prefers-color-scheme``, which Material follows until the reader chooses), so the
+same built site serves all three; nothing is rebuilt.
+
+What each variant checks, to keep the three runs near the cost of two. The light run is the full WCAG 2.1
+A/AA rule set on every page. A scheme changes colours only, so the dark run is the rules whose outcome
+depends on colours (contrast of text, and of links against the text around them) on every page. A width
+changes the layout only, so the 320 px run is the rules whose outcome depends on it (scrolling boxes that
+must take focus, zoom and orientation) on every page, and the full set on one page of each kind (the drawer,
+the header and each kind of content laid out for a phone). The dark run also takes the full set on those
+pages.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+LAYOUT_RULES = ["scrollable-region-focusable", "meta-viewport", "css-orientation-lock"]
+
+WIDE, PHONE = {"width": 1280, "height": 900}, {"width": 320, "height": 640}
+VARIANTS = {
+    "light": {"color_scheme": "light", "viewport": WIDE, "scheme": "default", "rules": None},
+    "dark": {"color_scheme": "dark", "viewport": WIDE, "scheme": "slate", "rules": COLOUR_RULES},
+    "320px": {"color_scheme": "light", "viewport": PHONE, "scheme": "default", "rules": LAYOUT_RULES},
+}
+"""The variants axe runs in, the scheme Material must have given the page in each (checked, so that a broken
+palette cannot make the dark run a second light run), and the rules run on every page (None: all of them)."""
+
+ONE_OF_EACH_KIND = (
+    "",  # home
+    "start-here/",  # the flow's start
+    "start-here/beneficiaries/",  # a flow question
+    "start-here/capitated-managed-care/",  # a flow outcome
+    "start-here/map/",  # the flow map
+    "pathways/foundational-issues/",  # a pathway section
+    "modules/module-1-background/rebalancing-trend/",  # a module page with a figure
+    "modules/module-3-medicaid-flexibility/medicaid-authorities/",  # a wide table
+    "modules/module-4-state-strategies/bed-buy-back/",  # case studies
+    "modules/mltss-framework/",  # the checklist
+    "resources/",
+    "glossary/",
+    "404.html",
+)
+"""Pages the dark and 320 px runs check with every rule."""
+
 
 def page_urls(site: Path) -> list[str]:
-    """Site-relative URLs of every HTML page, as directory URLs where MkDocs made them."""
-    urls = []
-    for path in sorted(site.rglob("*.html")):
-        relative = path.relative_to(site).as_posix()
-        if relative == "404.html":
-            continue
-        urls.append(relative.removesuffix("index.html"))
-    return urls
+    """Site-relative URLs of every HTML page, as directory URLs where MkDocs made them (404.html as it is)."""
+    return [path.relative_to(site).as_posix().removesuffix("index.html") for path in sorted(site.rglob("*.html"))]
 
 
-def test_every_page_passes_axe_and_loads_nothing_from_elsewhere(built_site: Path, served_site: str, chromium_browser) -> None:
+@pytest.mark.parametrize("variant", list(VARIANTS))
+def test_every_page_passes_axe_and_loads_nothing_from_elsewhere(
+    variant: str, built_site: Path, served_site: str, chromium_browser
+) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
+    settings = VARIANTS[variant]
     axe = Axe()
     host = urlsplit(served_site).netloc
     elsewhere: list[str] = []
     violations: list[str] = []
-    context = chromium_browser.new_context()
+    wrong_scheme: list[str] = []
+    context = chromium_browser.new_context(color_scheme=settings["color_scheme"], viewport=settings["viewport"])
 
     def guard(route) -> None:
         url = route.request.url
@@ -41,13 +84,20 @@ def test_every_page_passes_axe_and_loads_nothing_from_elsewhere(built_site: Path
     context.route("**/*", guard)
     page = context.new_page()
     urls = page_urls(built_site)
-    assert len(urls) > 50
+    assert len(urls) > 50 and "404.html" in urls
+    assert set(ONE_OF_EACH_KIND) <= set(urls), set(ONE_OF_EACH_KIND) - set(urls)
     for url in urls:
         page.goto(served_site + url, wait_until="load")
-        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        if scheme != settings["scheme"]:
+            wrong_scheme.append(f"/{url}: {scheme}")
+        rules = None if url in ONE_OF_EACH_KIND else settings["rules"]
+        only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG_TAGS}
+        results = axe.run(page, options={"runOnly": only})
         for violation in results.response["violations"]:
             targets = ", ".join(str(node["target"]) for node in violation["nodes"][:3])
             violations.append(f"/{url}: {violation['id']} ({violation['impact']}): {violation['help']} at {targets}")
     context.close()
     assert not elsewhere, "\n".join(elsewhere)
+    assert not wrong_scheme, f"pages not in the {settings['scheme']} scheme:\n" + "\n".join(wrong_scheme)
     assert not violations, "\n".join(violations)

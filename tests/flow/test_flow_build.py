@@ -5,6 +5,7 @@ lines, a map that follows the YAML, and the same bytes from the same input."""
 from __future__ import annotations
 
 import shutil
+import json
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -33,6 +34,12 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+def flow_hrefs(page: Path) -> dict[str, str]:
+    """Each node's address from ``page``, as the flow's JSON gives it to flow.js."""
+    data = json.loads(soup(page).find("script", id="ltss-flow-data").string)
+    return {node: value["href"] for node, value in data["nodes"].items()}
+
+
 def resolve(page: Path, href: str) -> Path:
     target = (page.parent / href.split("?")[0].split("#")[0]).resolve()
     return target / "index.html" if target.is_dir() else target
@@ -51,6 +58,14 @@ def test_directory_urls(tmp_path: Path) -> None:
     answers = soup(ready).select(".ltss-flow-answers a[data-flow-next]")
     assert [(a.get_text(strip=True), a["href"]) for a in answers] == [("Yes", "../which/"), ("Not sure", "../outcome-b/")]
     assert soup(ready).h1.get_text(strip=True) == "Is your state ready?"
+    hrefs = flow_hrefs(ready)
+    assert hrefs["start"] == "../" and hrefs["which"] == "../which/"
+    for page in (start, ready, site / "start-here" / "outcome-a" / "index.html"):
+        assert sorted(flow_hrefs(page)) == sorted(("start", *NODES))
+        for node, href in flow_hrefs(page).items():
+            target = site / "start-here" / ("" if node == "start" else node) / "index.html"
+            assert resolve(page, href) == target.resolve(), (page, node, href)
+    assert not soup(ready).select("a[hidden], [hidden] a"), "no hidden links for the script"
     map_page = site / "start-here" / "map" / "index.html"
     nodes = soup(map_page).select("svg a[data-flow-node]")
     assert sorted(a["data-flow-node"] for a in nodes) == sorted(("start", *NODES))
@@ -67,8 +82,9 @@ def test_html_urls(tmp_path: Path) -> None:
     ready = site / "start-here" / "ready.html"
     answers = soup(ready).select(".ltss-flow-answers a[data-flow-next]")
     assert [a["href"] for a in answers] == ["which.html", "outcome-b.html"]
-    links = {a["data-flow-href"]: a["href"] for a in soup(ready).select("a[data-flow-href]")}
-    assert links["start"] == "index.html" and links["outcome-a"] == "outcome-a.html"
+    hrefs = flow_hrefs(ready)
+    assert hrefs == {"start": "index.html", **{node: f"{node}.html" for node in NODES}}
+    assert flow_hrefs(site / "start-here" / "index.html")["ready"] == "ready.html"
     map_page = site / "start-here" / "map.html"
     hrefs = {a["data-flow-node"]: a["href"] for a in soup(map_page).select("svg a[data-flow-node]")}
     assert hrefs == {"start": "index.html", **{node: f"{node}.html" for node in NODES}}

@@ -76,7 +76,7 @@ def test_outcome_page_recommends_pages_with_their_questions_and_resources() -> N
     toolkit, flow = load()
     page = flow_pages(toolkit)["start-here/outcome-a.md"]
     assert "**[Path A](../pathways/paths/index.md)**: The first path." in page
-    assert "## Questions to consider\n\n- Is path A right for you?" in page
+    assert "## Questions to consider { .ltss-page-part }\n\n- Is path A right for you?" in page
     assert "## Your answers" in page
     assert "data-flow-routes" in page and "Which path? *Path A*" in page
     assert "data-flow-print" in page
@@ -89,9 +89,10 @@ def test_pages_carry_the_flow_for_flow_js() -> None:
     assert data["here"] == "which" and data["start"] == "start"
     assert data["order"] == list(flow.nodes)
     assert data["nodes"]["ready"]["answers"]["yes"] == {"label": "Yes", "next": "which"}
-    hrefs = re.findall(r'\]\(([^)]+)\)\{ data-flow-href="([^"]+)" \}', page)
-    assert sorted(node for _, node in hrefs) == sorted(flow.nodes)
-    assert ("index.md", "start") in hrefs
+    hrefs = {node: value["href"] for node, value in data["nodes"].items()}
+    assert sorted(hrefs) == sorted(flow.nodes)
+    assert hrefs["start"] == "../" and hrefs["ready"] == "../ready/"
+    assert "data-flow-href" not in page and "ltss-flow-links" not in page
 
 
 def _tricky_content(tmp_path: Path) -> Path:

@@ -2,16 +2,17 @@
 
 Every page works without JavaScript: answers, Back and Start again are plain links between the
 pages. ``flow.js`` then keeps the reader's answers in the query string and shows them with Change
-links; it finds what it needs in the page itself (the flow as JSON, and a hidden list of links to
-every node, whose addresses MkDocs has already written for the site's URL style).
+links; it finds what it needs in the page itself: the flow as JSON, with each node's address from this page
+written for the site's URL style (``node/`` or ``node.html``), so the script never builds an address.
 """
 
 from __future__ import annotations
 
 import json
 
-from ..render.escape import html_text, md_text, relative
+from ..render.escape import html_text, md_text, relative, relative_url
 from ..render.page import resource_item
+from ..render.parts import part_heading
 from ..structure.model import Toolkit
 from .graph import parents, paths, question_numbers
 from .map_page import map_page
@@ -125,6 +126,7 @@ class _Context:
             "nodes": {
                 other.id: {
                     "kind": other.kind,
+                    "href": relative_url(other.uri, node.uri, self.toolkit.settings.directory_urls),
                     "title": other.title,
                     "short": other.map_label,
                     "answers": {a.id: {"label": a.label, "next": a.next} for a, _ in self.flow.targets(other)},
@@ -134,19 +136,7 @@ class _Context:
         }
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-        links = [
-            f'- [{html_text(other.id)}]({self.link(other.uri, node)}){{ data-flow-href="{other.id}" }}'
-            for other in self.flow.nodes.values()
-        ]
-        return [
-            f'<script type="application/json" id="ltss-flow-data">{text}</script>',
-            "",
-            '<div class="ltss-flow-links" hidden data-search-exclude markdown>',
-            "",
-            *links,
-            "",
-            "</div>",
-        ]
+        return [f'<script type="application/json" id="ltss-flow-data">{text}</script>']
 
     # Each kind of node
 
@@ -203,7 +193,7 @@ class _Context:
                 ] + [""]
         with_questions = [p for p in pages if p.questions]
         if with_questions:
-            out += ["## Questions to consider", ""]
+            out += [part_heading("Questions to consider"), ""]
             for page in with_questions:
                 if len(with_questions) > 1:
                     out += [f"### {md_text(page.title)}", ""]
@@ -216,7 +206,7 @@ class _Context:
         if resources:
             items = [resource_item(r, node.uri) for r in resources]
             out += [
-                "## Related resources",
+                part_heading("Related resources"),
                 "",
                 '<div class="ltss-flow-resources" markdown>',
                 "",

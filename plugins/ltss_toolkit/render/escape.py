@@ -45,6 +45,27 @@ def relative(target_uri: str, from_uri: str) -> str:
     return quote(rel, safe="/#.-_~")
 
 
+def page_url(uri: str, directory_urls: bool) -> str:
+    """A page's address relative to the site root, as MkDocs writes it: ``a/b/`` or ``a/b.html``."""
+    stem = uri[: -len(".md")]
+    name = posixpath.basename(stem)
+    if directory_urls:
+        folder = posixpath.dirname(stem) if name == "index" else stem
+        return f"{folder}/" if folder else "./"
+    return f"{stem}.html"
+
+
+def relative_url(target_uri: str, from_uri: str, directory_urls: bool) -> str:
+    """The address of one docs page as a link from another's built page, as MkDocs writes a Markdown link
+    between them (``../b/`` or ``b.html``): for addresses that sit in data rather than in a link."""
+    target, here = page_url(target_uri, directory_urls), page_url(from_uri, directory_urls)
+    folder = here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)
+    rel = posixpath.relpath(target.rstrip("/") or ".", folder or ".")
+    if target.endswith("/"):
+        rel = "./" if rel == "." else rel + "/"
+    return quote(rel, safe="/#.-_~")
+
+
 def svg_number(value: float) -> str:
     """A coordinate or length in an SVG: at most one decimal, no trailing ``.0``, the same text on every run."""
     text = f"{round(value, 1):.1f}"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import posixpath
 from dataclasses import dataclass
 
 from ..render.escape import md_text, relative
@@ -35,16 +34,6 @@ def site_changes(toolkit: Toolkit) -> list[SiteChange]:
             seen[change.date] = index + 1
             out.append(SiteChange(page, change, index))
     return sorted(out, key=lambda c: c.date, reverse=True)
-
-
-def page_url(uri: str, directory_urls: bool) -> str:
-    """A page's address relative to the site root, as MkDocs writes it: ``a/b/`` or ``a/b.html``."""
-    stem = uri[: -len(".md")]
-    name = posixpath.basename(stem)
-    if directory_urls:
-        folder = posixpath.dirname(stem) if name == "index" else stem
-        return f"{folder}/" if folder else "./"
-    return f"{stem}.html"
 
 
 def changes_page(toolkit: Toolkit) -> str:

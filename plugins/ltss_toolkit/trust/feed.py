@@ -15,8 +15,9 @@ import datetime
 import uuid
 import xml.etree.ElementTree as ET
 
+from ..render.escape import page_url
 from ..structure.model import Toolkit
-from .changes import FEED_URI, page_url, site_changes
+from .changes import FEED_URI, site_changes
 
 ATOM = "http://www.w3.org/2005/Atom"
 ID_NAMESPACE = uuid.UUID("6f1c5a2e-9d0b-5c43-8a7e-2f4b1d3c9e10")

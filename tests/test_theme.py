@@ -1,0 +1,71 @@
+"""Our theme overrides against the installed Material, so that an upgrade of Material cannot silently undo them:
+the automatic scheme's dark colours in ltss.css are Material's slate colours, the search partial is Material's
+with only the dialog's name added, and no stylesheet of ours uses a fixed colour outside the scheme variables."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import material
+
+from conftest import PROJECT
+
+MATERIAL = Path(material.__file__).parent / "templates"
+ASSETS = PROJECT / "docs" / "assets"
+
+
+def declarations(block: str) -> dict[str, str]:
+    """``name: value`` pairs of a CSS block, values with their whitespace collapsed."""
+    out = {}
+    for part in re.split(r";(?![^()]*\))", block):
+        if ":" in part:
+            name, value = part.split(":", 1)
+            out[name.strip()] = re.sub(r"\s+", " ", value.strip())
+    return out
+
+
+def rule_body(css: str, selector: str) -> str:
+    match = re.search(re.escape(selector) + r"\s*\{([^}]*)\}", css)
+    assert match, f"no rule for {selector}"
+    return match.group(1)
+
+
+def test_the_automatic_scheme_in_the_dark_is_materials_slate() -> None:
+    palette = next((MATERIAL / "assets" / "stylesheets").glob("palette.*.min.css")).read_text(encoding="utf-8")
+    slate = declarations(rule_body(palette, "[data-md-color-scheme=slate]"))
+    ours = (ASSETS / "ltss.css").read_text(encoding="utf-8")
+    dark = ours[ours.index("@media screen and (prefers-color-scheme: dark)") :]
+    auto = declarations(rule_body(dark, '[data-md-color-scheme="ltss-auto"]'))
+    assert len(slate) > 30
+    assert {name: auto.get(name) for name in slate} == slate
+    own_slate = declarations(rule_body(ours, '[data-md-color-scheme="slate"]'))
+    assert own_slate and {name: auto.get(name) for name in own_slate} == own_slate
+    links = '[data-md-color-scheme="{}"][data-md-color-primary]'
+    auto_links, slate_links = rule_body(dark, links.format("ltss-auto")), rule_body(ours, links.format("slate"))
+    assert declarations(auto_links) == declarations(slate_links)
+
+
+def test_the_search_partial_is_materials_with_the_dialog_named() -> None:
+    theirs = (MATERIAL / "partials" / "search.html").read_text(encoding="utf-8")
+    ours = (PROJECT / "docs" / "overrides" / "partials" / "search.html").read_text(encoding="utf-8")
+
+    def body(text: str) -> str:
+        return re.sub(r"^\{#-.*?-#\}\n", "", text, flags=re.S)
+
+    named = body(theirs).replace('role="dialog">', "role=\"dialog\" aria-label=\"{{ lang.t('search') }}\">", 1)
+    assert named != body(theirs)
+    assert body(ours) == named
+
+
+def test_our_stylesheets_take_their_colours_from_the_scheme() -> None:
+    """Fixed colours only where a rule sets its own background and text together (the yellow focus highlight)
+    or defines the scheme variables."""
+    allowed = {"#fff59d", "#000"}
+    for name in ("ltss.css", "flow.css"):
+        css = (ASSETS / name).read_text(encoding="utf-8")
+        for selector, block in re.findall(r"([^{}]+)\{([^{}]*)\}", css):
+            if "data-md-color-scheme" in selector or ":root" in selector:
+                continue
+            for colour in re.findall(r"#[0-9a-fA-F]{3,8}\b", block):
+                assert colour in allowed, f"{name}: {selector.strip()} uses {colour}; use a scheme variable"
