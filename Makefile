@@ -13,7 +13,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test lint serve install install-test browser clean bench preflight check schemas new-page new-section new-resource new-term
+.PHONY: site test lint serve install install-test browser clean bench lighthouse preflight check schemas new-page new-section new-resource new-term
 
 ## System packages (python3-venv, Pango, fonts): installed with apt-get as root, else the command is printed.
 preflight:
@@ -113,3 +113,9 @@ bench: $(BENCHING)
 	@echo
 	@echo '$$ .venv/bin/python bench/scale_benchmark.py --copies 1 10 50'
 	@$(BIN)/python bench/scale_benchmark.py --copies 1 10 50 2>/dev/null
+
+## Lighthouse (mobile, 3 runs a page) on one page of every kind, the site built without PDFs and served
+## gzip-compressed; prints a table. Lighthouse is pinned in bench/lighthouse/ and installed there with npm ci.
+## Not part of `make test`: scores are noisy, and inflated while other work runs.
+lighthouse: install-test browser
+	$(BIN)/python bench/lighthouse/run.py --runs 3

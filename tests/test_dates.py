@@ -152,7 +152,7 @@ def test_changes_newest_first_and_escaped() -> None:
         )
     )
     assert changes_section(page) == [
-        "## Changes to this page",
+        "## Changes to this page { .ltss-page-part }",
         "",
         '- <time datetime="2026-05-06">May 6, 2026</time>: Updated \\[the\\] figures\\_here.',
         '- <time datetime="2025-01-02">January 2, 2025</time>: First &lt;b&gt;published&lt;/b&gt;.',

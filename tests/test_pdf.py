@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from conftest import PROJECT, run_build
 from ltss_toolkit.extensions import default_extensions, extension_documents
 from ltss_toolkit.loading.loader import load_toolkit
-from ltss_toolkit.outputs.pdf.assemble import page_html_path
+from ltss_toolkit.outputs.pdf.assemble import SECTIONS_UP_TO, page_html_path
 from ltss_toolkit.structure.publications import COMPLETE_ID, plan_documents
 from ltss_toolkit.outputs.pdf.downloads import ManifestEntry, human_size, link_text, read_manifest
 from ltss_toolkit.outputs.pdf.render import local_fetcher
@@ -127,7 +127,57 @@ def test_module_outline_follows_its_pages_headings(built_site: Path, manifest, t
     children = [item.title for item in outline[-1] if not isinstance(item, list)]
     pages = [page.title for page in section.walk()[1:]]
     assert [title for title in children if title in pages] == pages
-    assert "Related resources" in children
+    assert len(children) > len(pages)  # and the first page's main sections
+    every_title = outline_titles(PdfReader(built_site / manifest["module-1-background"].file))
+    assert not {"Related resources", "See also", "Questions to consider"} & set(every_title)
+
+
+PARTS = ("Related resources", "See also", "Questions to consider", "Changes to this page")
+
+
+def test_contents_fit_on_one_page_with_pages_and_their_main_sections(built_site: Path, manifest, toolkit) -> None:
+    """Each module's and section's contents: its pages and their own main sections (h2), on one page."""
+    for section in (s for root in toolkit.roots.values() for s in root.sections):
+        doc_id = section.path.rsplit("/", 1)[-1]
+        reader = PdfReader(built_site / manifest[doc_id].file)
+        first, *_ = [item for item in reader.outline if not isinstance(item, list) and item.title == section.title]
+        assert reader.get_destination_page_number(first) == 2, f"{doc_id}: contents longer than one page"
+        contents = squash(reader.pages[1].extract_text())
+        assert "Contents" in contents, doc_id
+        main_sections: list[str] = []
+
+        def walk(items, depth: int) -> None:
+            for item in items:
+                if isinstance(item, list):
+                    walk(item, depth + 1)
+                elif depth >= 1 and item.title not in [p.title for p in section.walk()]:
+                    main_sections.append(item.title)
+
+        walk(reader.outline, 0)
+        assert main_sections and len(section.walk()) <= SECTIONS_UP_TO, doc_id
+        for title in [p.title for p in section.walk()] + main_sections:
+            assert squash(title) in contents, f"{doc_id}: contents lack {title!r}"
+        assert not [part for part in PARTS if part in contents], doc_id
+
+
+def test_running_head_never_repeats_the_document_title(built_site: Path, manifest, toolkit) -> None:
+    """The left head is the document's title, the right the page's; a module's first page has only the left."""
+    section = next(s for s in toolkit.roots["modules"].sections if s.path.endswith("module-2-hcbs-strategies"))
+    reader = PdfReader(built_site / manifest["module-2-hcbs-strategies"].file)
+    landing = squash(reader.pages[2].extract_text())
+    assert landing.count(section.title) == 2, landing[:300]  # the head, the page's title; not a second head
+    second = section.walk()[1]
+    start = next(item for item in reader.outline[-1] if not isinstance(item, list) and item.title == second.title)
+    heads = squash(reader.pages[reader.get_destination_page_number(start)].extract_text())
+    assert squash(section.title) in heads and squash(second.title) in heads, heads
+    packets = [entry for entry in manifest.values() if entry.kind == "packet"]
+    assert packets
+    for entry in packets:  # "Pathway packet: Your pathway: ...", then the outcome page "Your pathway: ..."
+        reader = PdfReader(built_site / entry.file)
+        outcome = [item for item in reader.outline if not isinstance(item, list)][1]
+        assert entry.title.endswith(outcome.title), entry.id
+        first = squash(reader.pages[reader.get_destination_page_number(outcome)].extract_text())
+        assert first.count(squash(outcome.title)) == 2, entry.id  # in the left head, and the page's title
 
 
 def test_pdfs_print_resource_addresses_and_footnotes(built_site: Path, manifest, toolkit) -> None:
@@ -156,6 +206,19 @@ def test_landing_pages_link_to_their_pdf_with_size_and_pages(built_site: Path, m
         assert f"PDF, {human_size(target.stat().st_size)}, {entry.pages} pages" in match[2]
     module = built_site / page_html_path(next(u for u, d in landings.items() if d == "module-1-background"))
     assert "Download this module (PDF, " in module.read_text(encoding="utf-8")
+
+
+def test_every_content_page_links_the_pdf_of_its_module_or_section(built_site: Path, manifest, toolkit) -> None:
+    sections = {section.path: section.path.rsplit("/", 1)[-1] for root in toolkit.roots.values() for section in root.sections}
+    assert len(toolkit.pages) >= 50
+    for page in toolkit.pages.values():
+        folder = next((path for path in sections if page.uri.startswith(path + "/")), None)
+        expected = sections[folder] if folder else COMPLETE_ID
+        path = built_site / page_html_path(page.uri)
+        links = re.findall(r'<p class="ltss-download" data-pdf="([a-z0-9-]+)"><a href="([^"]+)"', path.read_text(encoding="utf-8"))
+        assert [doc_id for doc_id, _ in links] == [expected], f"{page.uri}: links {links}, not {expected}"
+        target = (path.parent / links[0][1]).resolve()
+        assert target == (built_site / manifest[expected].file).resolve() and target.is_file(), page.uri
 
 
 def test_placeholder_never_reaches_the_search_index(built_site: Path) -> None:
@@ -215,7 +278,8 @@ def test_small_project_pdfs_are_reproducible_and_links_are_rewritten(small_proje
     assert internal >= 3
     titles = outline_titles(reader)
     assert titles[:2] == ["Contents", "First section"]
-    assert titles.index("A page") < titles.index("A heading") < titles.index("Questions to consider", titles.index("A page"))
+    assert titles.index("A page") < titles.index("A heading")
+    assert "Questions to consider" not in titles and "Related resources" not in titles
 
     again = run_build(project, tmp_path / "site-three")
     assert again.returncode == 0 and again.stdout.count("from cache") == 2, again.stdout

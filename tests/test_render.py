@@ -47,10 +47,10 @@ def test_page_has_questions_related_resources_see_also_and_footnotes(toolkit) ->
     markdown = render_page(page, toolkit, page.body)
     assert markdown.startswith("# First section\n")
     assert "## Related resources" in markdown
-    assert "## See also\n\n- [A page](page.md): A page that cites two resources." in markdown
+    assert "## See also { .ltss-page-part data-search-exclude }\n\n- [A page](page.md): A page that cites two resources." in markdown
     assert '[^ref-one]: Someone. &quot;A Report.&quot; 2018. Available at <a href="https://example.org/report.pdf">' in markdown
     questions = render_page(toolkit.pages["first-page"], toolkit, "Body.")
-    assert "## Questions to consider\n\n- Does your state know how many people are dually eligible?" in questions
+    assert "## Questions to consider { .ltss-page-part }\n\n- Does your state know how many people are dually eligible?" in questions
 
 
 def test_see_also_ranks_shared_resources_above_shared_topics(toolkit) -> None:

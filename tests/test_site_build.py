@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import html
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -81,6 +83,31 @@ def test_resources_page_lists_each_resource_once_with_backlinks(built_site: Path
     for page in toolkit.pages.values():
         if resource_id in page.resources:
             assert page.uri.removesuffix(".md").removesuffix("index") in block
+
+
+def test_search_index_leaves_out_what_repeats_other_pages(built_site: Path, toolkit) -> None:
+    """Every page loads the index: related resources, "See also", the Resources page's backlinks and topic
+    index, the flow's node pages and the editors' freshness report are not in it; each page and resource is."""
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    entries = {entry["location"]: entry for entry in index["docs"]}
+    titles = {entry["title"] for entry in entries.values()}
+    assert not titles & {"Related resources", "See also", "By topic"}
+    assert not [where for where in entries if where.startswith(("freshness/", "start-here/beneficiaries/"))]
+    resources = " ".join(e["text"] for where, e in entries.items() if where.startswith("resources/"))
+    assert "Cited on" not in resources
+    for resource in toolkit.resources.values():
+        assert html.escape(resource.title, quote=False)[:40] in resources, resource.id
+    for page in toolkit.pages.values():
+        assert html.escape(page.title, quote=False) in titles, page.uri
+    assert not any("<abbr" in e["text"] for where, e in entries.items() if where.startswith("resources/"))
+
+
+def test_resources_page_mounts_no_tooltip_per_acronym(built_site: Path) -> None:
+    """Material's tooltips on the Resources page's hundreds of acronyms blocked a phone's main thread."""
+    page = (built_site / "resources" / "index.html").read_text(encoding="utf-8")
+    assert "<abbr" not in page and "CMS" in page
+    citing = (built_site / "modules" / "module-1-background" / "index.html").read_text(encoding="utf-8")
+    assert "<abbr title=" in citing
 
 
 def test_every_content_page_has_related_resources_and_no_hash_links(built_site: Path, toolkit) -> None:

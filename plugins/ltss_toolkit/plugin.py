@@ -32,7 +32,7 @@ from .render.page import render_page
 from .render.sources import changed_pages, generated_sources
 from .structure.model import Page, Settings, Toolkit
 from .structure.problems import Problems
-from .structure.publications import landing_documents, plan_documents
+from .structure.publications import page_documents, plan_documents
 
 log = get_plugin_logger(__name__)
 
@@ -71,6 +71,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
     extensions: list[Extension]
     pages_by_uri: dict[str, Page]
     landings: dict[str, str]
+    """Page to the id of the PDF its download link offers: every content page has one (``page_documents``)."""
     store: ContentStore | None = None
     """Where the content comes from. ``python -m ltss_toolkit build`` and ``serve`` hand in theirs
     (see ``use_store``) so the content is loaded once per build, and kept between previews; a plain
@@ -133,8 +134,9 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
             review_every_months=self.config.review_every_months,
             resource_age_years=self.config.resource_age_years,
         )
-        # Which landing page links to which PDF, from the same plan the PDF step builds from.
-        self.landings = landing_documents(
+        # Which page links to which PDF (every content page: its module's or section's), from the same plan the
+        # PDF step builds from.
+        self.landings = page_documents(
             plan_documents(self.toolkit, "", "", more=extension_documents(self.extensions, self.toolkit))
         )
         try:

@@ -76,7 +76,7 @@ def test_outcome_page_recommends_pages_with_their_questions_and_resources() -> N
     toolkit, flow = load()
     page = flow_pages(toolkit)["start-here/outcome-a.md"]
     assert "**[Path A](../pathways/paths/index.md)**: The first path." in page
-    assert "## Questions to consider\n\n- Is path A right for you?" in page
+    assert "## Questions to consider { .ltss-page-part }\n\n- Is path A right for you?" in page
     assert "## Your answers" in page
     assert "data-flow-routes" in page and "Which path? *Path A*" in page
     assert "data-flow-print" in page

@@ -12,6 +12,7 @@ import json
 
 from ..render.escape import html_text, md_text, relative, relative_url
 from ..render.page import resource_item
+from ..render.parts import part_heading
 from ..structure.model import Toolkit
 from .graph import parents, paths, question_numbers
 from .map_page import map_page
@@ -192,7 +193,7 @@ class _Context:
                 ] + [""]
         with_questions = [p for p in pages if p.questions]
         if with_questions:
-            out += ["## Questions to consider", ""]
+            out += [part_heading("Questions to consider"), ""]
             for page in with_questions:
                 if len(with_questions) > 1:
                     out += [f"### {md_text(page.title)}", ""]
@@ -205,7 +206,7 @@ class _Context:
         if resources:
             items = [resource_item(r, node.uri) for r in resources]
             out += [
-                "## Related resources",
+                part_heading("Related resources"),
                 "",
                 '<div class="ltss-flow-resources" markdown>',
                 "",

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..render.page import RESOURCES_URI
 from ..structure.model import Page, Toolkit
 from ..structure.problems import Location, Problems
 from .model import Glossary, glossary
@@ -97,9 +98,16 @@ def abbreviations_for(markdown: str, found: Glossary) -> list[str]:
     return lines
 
 
+WITHOUT_TOOLTIPS = frozenset({RESOURCES_URI})
+"""Pages whose acronyms get no tooltip. The Resources page lists every document title as published, with
+hundreds of acronyms: Material's ``content.tooltips`` mounts a tooltip on each, which kept a phone's main
+thread busy for over a second (bench/lighthouse/run.py --details). Each acronym there is in the glossary,
+and has its tooltip on the pages that cite the document."""
+
+
 def add_abbreviations(uri: str, markdown: str, toolkit: Toolkit) -> str:
     found = glossary(toolkit)
-    if found is None:
+    if found is None or uri in WITHOUT_TOOLTIPS:
         return markdown
     lines = abbreviations_for(markdown, found)
     return markdown.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n" if lines else markdown

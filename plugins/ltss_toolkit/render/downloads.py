@@ -1,8 +1,9 @@
-"""The download link's place on a landing page, written before any PDF exists.
+"""The download link's place on a page, written before any PDF exists.
 
-A landing page carries an empty placeholder (``<p class="ltss-download" data-pdf="<doc-id>"></p>``);
-``outputs.pdf.downloads.link_downloads`` fills it in the built HTML once each PDF's size and page count are
-known. Empty, so the search index never sees it.
+Every content page (its module's or section's PDF), the home page and each flow outcome carry an empty
+placeholder (``<p class="ltss-download" data-pdf="<doc-id>"></p>``); ``outputs.pdf.downloads.link_downloads``
+fills it in the built HTML once each PDF's size and page count are known. Empty, so the search index never
+sees it.
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ from ..structure.validate import FOOTNOTE_REF
 from .downloads import download_placeholder
 from .escape import external_link, html_text, md_text, relative
 from .page_dates import changes_section, page_dates
+from .parts import part_heading
 
 RESOURCES_URI = "resources.md"
 
@@ -49,9 +50,9 @@ def render_page(page: Page, toolkit: Toolkit, body: str, download: str | None = 
         out += [download_placeholder(download), ""]
     out += [body.strip(), ""]
     if page.questions:
-        out += ["## Questions to consider", ""]
+        out += [part_heading("Questions to consider"), ""]
         out += [f"- {md_text(q)}" for q in page.questions] + [""]
-    out += ["## Related resources", ""]
+    out += [part_heading("Related resources", searched=False), ""]
     cited = [toolkit.resources[r] for r in page.resources if r in toolkit.resources]
     if cited:
         out += [resource_item(resource, page.uri) for resource in cited]
@@ -62,7 +63,7 @@ def render_page(page: Page, toolkit: Toolkit, body: str, download: str | None = 
     out.append("")
     related = see_also(page, toolkit)
     if related:
-        out += ["## See also", ""]
+        out += [part_heading("See also", searched=False), ""]
         out += [f"- [{md_text(o.title)}]({relative(o.uri, page.uri)}): {md_text(o.summary)}" for o in related]
         out.append("")
     out += changes_section(page)

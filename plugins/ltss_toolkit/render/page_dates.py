@@ -7,6 +7,7 @@ import datetime
 from ..structure.dates import long_date
 from ..structure.model import Page
 from .escape import html_text, md_text, relative
+from .parts import part_heading
 
 CHANGES_URI = "changes.md"
 """The site-wide "What changed" page."""
@@ -32,7 +33,7 @@ def changes_section(page: Page) -> list[str]:
     """The page's changes, newest first, under their own heading; nothing when it lists none."""
     if not page.changes:
         return []
-    out = ["## Changes to this page", ""]
+    out = [part_heading("Changes to this page"), ""]
     for change in sorted(page.changes, key=lambda c: c.date, reverse=True):
         out.append(f"- {time_element(change.date)}: {md_text(change.note)}")
     out += ["", f"[Changes to every page]({relative(CHANGES_URI, page.uri)})", ""]

@@ -6,6 +6,7 @@ from ..structure.model import Toolkit
 from ..structure.relations import citing_pages, resources_by_publisher, resources_by_topic
 from .escape import external_link, html_text, md_text, relative
 from .page import RESOURCES_URI, citation
+from .parts import NOT_SEARCHED
 
 
 def render_resources_page(toolkit: Toolkit) -> str:
@@ -35,6 +36,7 @@ def render_resources_page(toolkit: Toolkit) -> str:
                 if pages
                 else "Not cited on any page yet."
             )
+            backlinks += f"\n{{ {NOT_SEARCHED} }}"  # page titles: search finds the pages themselves
             out += [
                 f'<div class="ltss-resource" id="resource-{resource.id}" markdown>',
                 "",
@@ -45,9 +47,9 @@ def render_resources_page(toolkit: Toolkit) -> str:
                 "</div>",
                 "",
             ]
-    out += ["## By topic { #by-topic }", ""]
+    out += [f"## By topic {{ #by-topic {NOT_SEARCHED} }}", ""]  # the same resources again, by subject
     for label, resources in resources_by_topic(toolkit):
-        out += [f"### {md_text(label)}", ""]
+        out += [f"### {md_text(label)} {{ {NOT_SEARCHED} }}", ""]  # each heading is a section of the index
         out += [f"- [{md_text(r.title)}](#resource-{r.id}) {html_text(citation(r))}" for r in resources]
         out.append("")
     return "\n".join(out).rstrip() + "\n"

@@ -40,7 +40,7 @@ class Document:
     """``module``, ``section``, ``site`` or ``packet``: the wording of its download link."""
     pages: tuple[PrintPage, ...]
     landing_uris: tuple[str, ...]
-    """Pages that link to this document's download (their placeholder carries this id)."""
+    """Pages that link to this document's download first (see ``page_documents``): its landing pages."""
     extra_uris: tuple[str, ...] = ()
     """Site pages outside the content model included at the end (e.g. ``resources.md``)."""
     intro_uris: tuple[str, ...] = ()
@@ -133,3 +133,16 @@ def landing_documents(documents: Iterable[Document]) -> dict[str, str]:
         for uri in document.landing_uris:
             landings.setdefault(uri, document.id)
     return landings
+
+
+def page_documents(documents: Iterable[Document]) -> dict[str, str]:
+    """Page to the id of the PDF whose download link it carries: each landing page its own document (as
+    ``landing_documents``), every other page the first document that holds it. In the order of
+    ``plan_documents`` that is its module's or State Pathways section's; a page outside any section folder
+    (e.g. a module area's own top-level pages) the whole site's."""
+    documents = list(documents)
+    out = landing_documents(documents)
+    for document in documents:
+        for item in document.pages:
+            out.setdefault(item.page.uri, document.id)
+    return out

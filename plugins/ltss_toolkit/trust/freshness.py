@@ -132,6 +132,8 @@ def report_page(toolkit: Toolkit) -> str:
     out = [
         "---",
         "render_macros: false",
+        "search:",
+        "  exclude: true",  # for editors, and only titles of pages and documents found elsewhere
         "---",
         "",
         "# Freshness report",

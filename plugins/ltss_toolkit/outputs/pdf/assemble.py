@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from ...render.escape import html_text
+from ...render.parts import PAGE_PART
 from ...structure.publications import Document
 
 SCREEN_ONLY = (
@@ -96,10 +97,12 @@ class CleanPage:
     html: str
     title: str
     headings: list[tuple[str, str]]
-    """(id, text) of each ``h2``, for the table of contents."""
+    """(id, text) of the page's own main sections (``h2``, not the parts every page has), for the contents."""
 
 
-def _clean_page(html: str, item: PrintItem, included: dict[str, str], site_dir: Path) -> CleanPage:
+def _clean_page(
+    html: str, item: PrintItem, included: dict[str, str], site_dir: Path, document_title: str = ""
+) -> CleanPage:
     """One page's article, ready to sit inside the document."""
     soup = BeautifulSoup(html, "html.parser")
     for element in soup.select(SCREEN_ONLY):
@@ -125,13 +128,24 @@ def _clean_page(html: str, item: PrintItem, included: dict[str, str], site_dir: 
         footnotes.insert(0, label)
     title = soup.find("h1")
     if isinstance(title, Tag):
-        title["class"] = " ".join([*title.get_attribute_list("class"), "ltss-page-title"]).strip()
-    headings = [(str(h["id"]), h.get_text(" ", strip=True)) for h in soup.find_all("h2", id=True)]
+        # A page whose title the document's already says (a module's first page, a pathway packet's outcome page:
+        # "Pathway packet: Your pathway: ...") leaves the running head's right side empty: no title twice.
+        same = document_title in (_text(title), f"{document_title.split(': ', 1)[0]}: {_text(title)}")
+        mark = "ltss-page-title-same" if same else "ltss-page-title"
+        title["class"] = " ".join([*title.get_attribute_list("class"), mark]).strip()
+    headings = [
+        (str(h["id"]), _text(h)) for h in soup.find_all("h2", id=True) if PAGE_PART not in h.get_attribute_list("class")
+    ]
     return CleanPage(
         f'<section class="ltss-print-page ltss-depth-{min(item.depth, 4)}" id="{slug}">\n{soup.decode()}\n</section>',
-        title.get_text(" ", strip=True) if isinstance(title, Tag) else item.uri,
+        _text(title) if isinstance(title, Tag) else item.uri,
         headings,
     )
+
+
+def _text(element: Tag) -> str:
+    """An element's text on one line, as printed: no spaces added around inline elements (``<abbr>``)."""
+    return " ".join(element.get_text().split())
 
 
 def _rewrite_link(link: Tag, slug: str, url: str, included: dict[str, str]) -> None:
@@ -171,22 +185,25 @@ class BuildInfo:
     version: str
 
 
+SECTIONS_UP_TO = 15
+"""A document of at most this many pages lists each page's main sections in its contents; a longer one (the
+whole site) lists its pages only."""
+
+
 def _toc(
     document: Document, items: list[PrintItem], titles: dict[str, str], headings: dict[str, list[tuple[str, str]]]
 ) -> str:
-    with_headings = len(items) <= 15
+    """Contents with page numbers: each page, and under it, run together on a line or two, its main sections."""
+    with_headings = len(items) <= SECTIONS_UP_TO
     lines = ['<nav class="ltss-toc" aria-label="Contents">', '<h2 class="ltss-toc-title">Contents</h2>', "<ul>"]
     for item in items:
         slug = slug_of(item.uri)
-        lines.append(
-            f'<li class="ltss-toc-depth-{min(item.depth, 4)}"><a href="#{slug}">{html_text(titles[item.uri])}</a></li>'
-        )
-        if with_headings:
-            for anchor, text in headings[item.uri]:
-                lines.append(
-                    f'<li class="ltss-toc-depth-{min(item.depth, 4)} ltss-toc-heading">'
-                    f'<a href="#{anchor}">{html_text(text)}</a></li>'
-                )
+        line = f'<li class="ltss-toc-depth-{min(item.depth, 4)}"><a href="#{slug}">{html_text(titles[item.uri])}</a>'
+        sections = headings[item.uri] if with_headings else []
+        if sections:
+            entries = "".join(f'<li><a href="#{anchor}">{html_text(text)}</a></li>' for anchor, text in sections)
+            line += f'<ul class="ltss-toc-sections">{entries}</ul>'
+        lines.append(line + "</li>")
     lines += ["</ul>", "</nav>"]
     return "\n".join(lines)
 
@@ -217,7 +234,7 @@ def assemble(document: Document, pages: SitePages, info: BuildInfo) -> str:
     titles: dict[str, str] = {}
     headings: dict[str, list[tuple[str, str]]] = {}
     for item in items:
-        page = _clean_page(pages.article(item.uri), item, included, pages.site_dir)
+        page = _clean_page(pages.article(item.uri), item, included, pages.site_dir, document.title)
         titles[item.uri] = page.title
         headings[item.uri] = page.headings
         bodies.append(page.html)

@@ -1,6 +1,6 @@
 """The manifest of built PDFs and the download links on the pages they cover.
 
-Pages are rendered before the PDFs exist, so each landing page carries an empty placeholder
+Pages are rendered before the PDFs exist, so each page that offers a PDF carries an empty placeholder
 (``<p class="ltss-download" data-pdf="<doc-id>"></p>``); ``link_downloads`` fills it in the built
 HTML once the manifest knows each PDF's size and page count. The offline bundle reuses it.
 """
