@@ -36,11 +36,15 @@ def reader(chromium_browser) -> Iterator:
 
 @pytest.fixture
 def fresh(reader, served_site: str):
-    """The reader's page with no stored choice, the system in light, and Material's script not blocked."""
+    """The reader's page with no stored choice and the system in light. The choice is cleared on a page without
+    Material's script, which would otherwise store the automatic choice again (it does on load, and when the
+    system preference changes)."""
     reader.unroute(MATERIAL_BUNDLE)
+    block_material(reader)
     reader.emulate_media(color_scheme="light")
     reader.goto(served_site, wait_until="load")
     reader.evaluate("localStorage.clear()")
+    reader.unroute(MATERIAL_BUNDLE)
     return reader
 
 
