@@ -4,7 +4,8 @@ website and in the offline bundle.
 
 "Before first paint" is checked by blocking Material's bundle script: what a page shows then is what it shows
 until that script (the last thing in the page) runs, since only the inline scripts in the head and the header
-run before it. One context with JavaScript (its stored choice cleared before each test) and one without.
+run before it. Each test with JavaScript has a new context, so nothing is stored from an earlier test (a page
+of an earlier test could store Material's choice again as the emulated preference changed); one without.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from __future__ import annotations
 import shutil
 import tempfile
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -23,29 +24,16 @@ MATERIAL_BUNDLE = "**/assets/javascripts/bundle.*.min.js"
 PAGES = ("", "start-here/map/", "modules/mltss-framework/")
 
 
-@pytest.fixture(scope="module")
-def reader(chromium_browser) -> Iterator:
-    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
+@pytest.fixture
+def fresh(chromium_browser) -> Iterator:
+    """A first visit: a new context (no stored choice), the system in light, no page error allowed."""
+    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     yield page
     context.close()
     assert not errors, errors
-
-
-@pytest.fixture
-def fresh(reader, served_site: str):
-    """The reader's page with no stored choice and the system in light. The choice is cleared on a page without
-    Material's script, which would otherwise store the automatic choice again (it does on load, and when the
-    system preference changes)."""
-    reader.unroute(MATERIAL_BUNDLE)
-    block_material(reader)
-    reader.emulate_media(color_scheme="light")
-    reader.goto(served_site, wait_until="load")
-    reader.evaluate("localStorage.clear()")
-    reader.unroute(MATERIAL_BUNDLE)
-    return reader
 
 
 @pytest.fixture(scope="module")
