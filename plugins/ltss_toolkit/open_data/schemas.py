@@ -14,6 +14,13 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 ID = {"type": "string", "pattern": ID_PATTERN.pattern}
 TEXT = {"type": "string", "minLength": 1}
 OPTIONAL_TEXT = {"type": ["string", "null"], "minLength": 1}
+LABELLED = {
+    "type": "object",
+    "required": ["id", "label"],
+    "additionalProperties": False,
+    "properties": {"id": ID, "label": TEXT},
+}
+"""A topic or a flow stage: an id and the label readers see."""
 PAGE_REF = {
     "type": "object",
     "description": "A page of the site. Its address is site_url (or the site's address) followed by path.",
@@ -62,15 +69,7 @@ RESOURCE = {
         "year": {"type": ["integer", "null"], "description": "Year of publication; null when not known."},
         "url": {"type": ["string", "null"], "format": "uri", "description": "null when no public address is known."},
         "kind": {"enum": list(RESOURCE_KINDS)},
-        "topics": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "required": ["id", "label"],
-                "additionalProperties": False,
-                "properties": {"id": ID, "label": TEXT},
-            },
-        },
+        "topics": {"type": "array", "items": LABELLED},
         "cited_by": {"type": "array", "items": PAGE_REF, "description": "The pages that cite it, in reading order."},
     },
 }
@@ -187,15 +186,7 @@ FLOW_SCHEMA = _document(
     "The decision flow's stages, nodes (start, questions, outcomes) and the answers that join them (flow.json).",
     {
         "start": {**ID, "description": "The id of the start node."},
-        "stages": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "required": ["id", "label"],
-                "additionalProperties": False,
-                "properties": {"id": ID, "label": TEXT},
-            },
-        },
+        "stages": {"type": "array", "items": LABELLED},
         "nodes": {"type": "array", "items": NODE},
         "pages": {
             "type": "object",
