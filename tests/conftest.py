@@ -12,6 +12,7 @@ import sys
 import tempfile
 import textwrap
 import threading
+import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
@@ -291,6 +292,21 @@ def chromium_browser():
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
+
+
+@pytest.fixture(scope="session")
+def offline_bundle(built_site: Path):
+    """The shipped offline zip unzipped as a reader would, once per session: a fresh folder, nothing else beside
+    it; yields the bundle's root folder (its pages end in .html). Tests only read it."""
+    from ltss_toolkit.outputs.bundle import BUNDLE_ROOT, ZIP_NAME
+
+    target = Path(tempfile.mkdtemp(prefix="ltss-offline-"))
+    try:
+        with zipfile.ZipFile(built_site / "downloads" / ZIP_NAME) as archive:
+            archive.extractall(target)
+        yield target / BUNDLE_ROOT
+    finally:
+        shutil.rmtree(target, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

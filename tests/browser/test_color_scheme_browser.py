@@ -10,15 +10,10 @@ of an earlier test could store Material's choice again as the emulated preferenc
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from ltss_toolkit.outputs.bundle import BUNDLE_ROOT, ZIP_NAME
 
 MATERIAL_BUNDLE = "**/assets/javascripts/bundle.*.min.js"
 PAGES = ("", "start-here/map/", "modules/mltss-framework/")
@@ -41,17 +36,6 @@ def no_script(chromium_browser) -> Iterator:
     context = chromium_browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
     yield context.new_page()
     context.close()
-
-
-@pytest.fixture(scope="module")
-def offline_dir(built_site: Path) -> Iterator[Path]:
-    target = Path(tempfile.mkdtemp(prefix="ltss-scheme-offline-"))
-    try:
-        with zipfile.ZipFile(built_site / "downloads" / ZIP_NAME) as archive:
-            archive.extractall(target)
-        yield target / BUNDLE_ROOT
-    finally:
-        shutil.rmtree(target, ignore_errors=True)
 
 
 def shown(page) -> tuple[str, str]:
@@ -80,10 +64,10 @@ def test_a_first_visit_follows_the_system_from_the_first_paint(fresh, served_sit
 
 @pytest.mark.parametrize("system", ["light", "dark"])
 def test_without_javascript_the_system_preference_applies(
-    no_script, served_site: str, offline_dir: Path, system: str
+    no_script, served_site: str, offline_bundle: Path, system: str
 ) -> None:
     no_script.emulate_media(color_scheme=system)
-    for address in (served_site + PAGES[2], (offline_dir / "start-here" / "map.html").as_uri()):
+    for address in (served_site + PAGES[2], (offline_bundle / "start-here" / "map.html").as_uri()):
         no_script.goto(address, wait_until="load")
         assert shown(no_script) == ("ltss-auto", system), address
 
@@ -125,8 +109,8 @@ def test_the_toggle_works_with_the_keyboard_and_the_choice_persists(fresh, serve
     assert shown(fresh) == ("slate", "dark")
 
 
-def test_the_choice_persists_across_pages_of_the_offline_bundle(fresh, offline_dir: Path) -> None:
-    fresh.goto((offline_dir / "index.html").as_uri(), wait_until="load")
+def test_the_choice_persists_across_pages_of_the_offline_bundle(fresh, offline_bundle: Path) -> None:
+    fresh.goto((offline_bundle / "index.html").as_uri(), wait_until="load")
     fresh.evaluate("localStorage.clear()")
     fresh.reload(wait_until="load")
     assert shown(fresh) == ("default", "light")
@@ -134,5 +118,5 @@ def test_the_choice_persists_across_pages_of_the_offline_bundle(fresh, offline_d
     fresh.keyboard.press("Enter")
     fresh.keyboard.press("Enter")
     assert shown(fresh) == ("slate", "dark")
-    fresh.goto((offline_dir / "start-here" / "map.html").as_uri(), wait_until="load")
+    fresh.goto((offline_bundle / "start-here" / "map.html").as_uri(), wait_until="load")
     assert shown(fresh) == ("slate", "dark")

@@ -9,11 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
-import shutil
-import tempfile
-import zipfile
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
@@ -55,19 +51,11 @@ def site_url(served_site: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def offline_start(built_site: Path) -> Iterator[Path]:
-    """The Start Here page of the offline bundle, unzipped (its pages end in .html)."""
-    archives = sorted((built_site / "downloads").glob("*offline*.zip"))
-    need_tool(bool(archives), "the offline bundle")
-    folder = Path(tempfile.mkdtemp(prefix="ltss-flow-offline-"))
-    try:
-        with zipfile.ZipFile(archives[0]) as archive:
-            archive.extractall(folder)
-        starts = sorted(folder.rglob("start-here/index.html"))
-        assert starts, "the bundle has no start-here/index.html"
-        yield starts[0]
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+def offline_start(offline_bundle: Path) -> Path:
+    """The Start Here page of the offline bundle (its pages end in .html)."""
+    start = offline_bundle / "start-here" / "index.html"
+    assert start.is_file(), "the bundle has no start-here/index.html"
+    return start
 
 
 class Reader:

@@ -6,30 +6,13 @@ aborted, and fails the test; so does any console error or uncaught exception.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-import zipfile
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
 from conftest import broken_anchors, linkcheck
-from ltss_toolkit.outputs.bundle import BUNDLE_ROOT, ZIP_NAME
 
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
-
-
-@pytest.fixture(scope="module")
-def bundle_dir(built_site: Path) -> Iterator[Path]:
-    """The shipped bundle unzipped as a reader would: a fresh folder, nothing else beside it."""
-    target = Path(tempfile.mkdtemp(prefix="ltss-offline-test-"))
-    try:
-        with zipfile.ZipFile(built_site / "downloads" / ZIP_NAME) as archive:
-            archive.extractall(target)
-        yield target / BUNDLE_ROOT
-    finally:
-        shutil.rmtree(target, ignore_errors=True)
 
 
 class Watched:
@@ -68,8 +51,8 @@ def watched(chromium_browser) -> Watched:
     return Watched(chromium_browser)
 
 
-def test_search_for_pace_returns_results_from_file(bundle_dir: Path, watched: Watched) -> None:
-    watched.open(bundle_dir / "index.html")
+def test_search_for_pace_returns_results_from_file(offline_bundle: Path, watched: Watched) -> None:
+    watched.open(offline_bundle / "index.html")
     page = watched.page
     search = page.locator("input.md-search__input")
     # The index loads in a worker started at page load; a reader who types too early types again.
@@ -104,8 +87,8 @@ def _flow_kind(page) -> str:
     )
 
 
-def test_decision_flow_reaches_an_outcome_from_file(bundle_dir: Path, watched: Watched) -> None:
-    start = bundle_dir / "start-here" / "index.html"
+def test_decision_flow_reaches_an_outcome_from_file(offline_bundle: Path, watched: Watched) -> None:
+    start = offline_bundle / "start-here" / "index.html"
     assert start.is_file(), "the bundle has no Start Here decision flow (start-here/index.html)"
     watched.open(start)
     page = watched.page
@@ -129,8 +112,8 @@ def test_decision_flow_reaches_an_outcome_from_file(bundle_dir: Path, watched: W
     watched.assert_clean()
 
 
-def test_glossary_tooltip_shows_the_definition_from_file(bundle_dir: Path, watched: Watched) -> None:
-    pages = sorted(path for path in bundle_dir.rglob("*.html") if "<abbr title=" in path.read_text(encoding="utf-8"))
+def test_glossary_tooltip_shows_the_definition_from_file(offline_bundle: Path, watched: Watched) -> None:
+    pages = sorted(path for path in offline_bundle.rglob("*.html") if "<abbr title=" in path.read_text(encoding="utf-8"))
     assert pages, "no page of the bundle has a glossary abbreviation"
     watched.open(pages[0])
     page = watched.page
@@ -145,17 +128,17 @@ def test_glossary_tooltip_shows_the_definition_from_file(bundle_dir: Path, watch
 
 
 @pytest.mark.parametrize("page", ["index.html", "resources.html", "about.html"])
-def test_pages_open_without_errors_or_requests(bundle_dir: Path, watched: Watched, page: str) -> None:
-    watched.open(bundle_dir / page)
+def test_pages_open_without_errors_or_requests(offline_bundle: Path, watched: Watched, page: str) -> None:
+    watched.open(offline_bundle / page)
     assert watched.page.locator("article h1").count() == 1
     watched.assert_clean()
 
 
-def test_linkchecker_finds_no_broken_link_in_the_bundle(bundle_dir: Path) -> None:
-    result = linkcheck(bundle_dir / "index.html")
+def test_linkchecker_finds_no_broken_link_in_the_bundle(offline_bundle: Path) -> None:
+    result = linkcheck(offline_bundle / "index.html")
     assert result.returncode == 0, result.stdout[-6000:]
     assert "0 warnings found" in result.stdout and "0 errors found" in result.stdout
 
 
-def test_every_anchor_in_the_bundle_exists(bundle_dir: Path) -> None:
-    assert broken_anchors(bundle_dir) == []
+def test_every_anchor_in_the_bundle_exists(offline_bundle: Path) -> None:
+    assert broken_anchors(offline_bundle) == []
