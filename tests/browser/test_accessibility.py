@@ -75,6 +75,7 @@ def test_every_page_passes_axe_in_each_variant_and_loads_nothing_from_elsewhere(
     switch it (Material follows the emulated preference live; the scheme is checked before axe runs)."""
     from axe_playwright_python.sync_playwright import Axe
 
+    axe_script = Axe().axe_script
     host = urlsplit(served_site).netloc
     elsewhere: list[str] = []
     violations: list[str] = []
@@ -99,7 +100,7 @@ def test_every_page_passes_axe_in_each_variant_and_loads_nothing_from_elsewhere(
         page.emulate_media(color_scheme=first["color_scheme"])
         page.set_viewport_size(first["viewport"])
         page.goto(served_site + url, wait_until="load")
-        page.evaluate(Axe().axe_script)
+        page.evaluate(axe_script)
         for name, settings in VARIANTS.items():
             page.emulate_media(color_scheme=settings["color_scheme"])
             page.set_viewport_size(settings["viewport"])
