@@ -1,6 +1,6 @@
 """Our theme overrides against the installed Material, so that an upgrade of Material cannot silently undo them:
-the automatic scheme's dark colours in ltss.css are Material's slate colours, the search partial is Material's
-with only the dialog's name added, and no stylesheet of ours uses a fixed colour outside the scheme variables."""
+the automatic scheme's dark colours in ltss.css are Material's slate colours, the search and palette partials
+are Material's with only the dialog's name added and the palette taken from Material's script, and no stylesheet of ours uses a fixed colour outside the scheme variables."""
 
 from __future__ import annotations
 
@@ -46,16 +46,29 @@ def test_the_automatic_scheme_in_the_dark_is_materials_slate() -> None:
     assert declarations(auto_links) == declarations(slate_links)
 
 
-def test_the_search_partial_is_materials_with_the_dialog_named() -> None:
-    theirs = (MATERIAL / "partials" / "search.html").read_text(encoding="utf-8")
-    ours = (PROJECT / "docs" / "overrides" / "partials" / "search.html").read_text(encoding="utf-8")
+def partials(name: str) -> tuple[str, str]:
+    """Material's partial and ours, each without its leading comment."""
 
     def body(text: str) -> str:
         return re.sub(r"^\{#-.*?-#\}\n", "", text, flags=re.S)
 
-    named = body(theirs).replace('role="dialog">', "role=\"dialog\" aria-label=\"{{ lang.t('search') }}\">", 1)
-    assert named != body(theirs)
-    assert body(ours) == named
+    theirs = (MATERIAL / "partials" / name).read_text(encoding="utf-8")
+    ours = (PROJECT / "docs" / "overrides" / "partials" / name).read_text(encoding="utf-8")
+    return body(theirs), body(ours)
+
+
+def test_the_search_partial_is_materials_with_the_dialog_named() -> None:
+    theirs, ours = partials("search.html")
+    named = theirs.replace('role="dialog">', "role=\"dialog\" aria-label=\"{{ lang.t('search') }}\">", 1)
+    assert named != theirs
+    assert ours == named
+
+
+def test_the_palette_partial_is_materials_driven_by_our_script() -> None:
+    theirs, ours = partials("palette.html")
+    ours_not_materials = theirs.replace('data-md-component="palette"', 'data-ltss-component="palette"', 1)
+    assert ours_not_materials != theirs
+    assert ours == ours_not_materials
 
 
 def test_our_stylesheets_take_their_colours_from_the_scheme() -> None:
