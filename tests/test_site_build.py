@@ -223,9 +223,10 @@ def test_yaml_strings_are_escaped_and_unknown_addresses_are_not_linked(small_pro
     assert 'href="https://example.org/report?a=1&amp;b=2"' in html
     assert "A document with no known address" in html
     assert 'href="#"' not in html
-    resources = (site / "resources" / "index.html").read_text(encoding="utf-8")
-    assert "<script>alert(" not in resources
-    assert "Data &lt;b&gt;and&lt;/b&gt; analytics" in resources
+    for page in ("resources", "resources-by-topic"):
+        resources = (site / page / "index.html").read_text(encoding="utf-8")
+        assert "<script>alert(" not in resources
+    assert "Data &lt;b&gt;and&lt;/b&gt; analytics" in resources  # a topic's label, as the heading of its index
 
 
 def test_failed_build_reports_every_problem_and_leaves_the_site_untouched(small_project, tmp_path: Path) -> None:

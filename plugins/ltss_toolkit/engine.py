@@ -15,8 +15,7 @@ from .loading.docs import DocsTree, read_docs
 from .loading.loader import load_toolkit
 from .loading.safety import safe_files
 from .render.links import check_links, markdown_factory
-from .render.page import RESOURCES_URI
-from .render.sources import resources_markdown
+from .render.sources import resources_pages
 from .structure.macros import check_page_template, check_template_code
 from .structure.markup import check_markup
 from .structure.model import Toolkit
@@ -73,7 +72,7 @@ def _add_generated_pages(
     the link check (its links are checked on the next build) instead of failing on the model."""
     try:
         if resources_page:
-            pages[RESOURCES_URI] = resources_markdown(toolkit)
+            pages.update(resources_pages(toolkit))
         for extension in extensions:
             if extension.pages is not None:
                 pages.update(extension_pages(extension, toolkit))

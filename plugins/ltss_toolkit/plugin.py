@@ -30,7 +30,7 @@ from .render.downloads import with_download_placeholder
 from .render.escape import html_text
 from .render.macro_switch import content_page_source, generated_page_source
 from .render.nav import UnknownArea, expand_nav
-from .render.page import render_page
+from .render.page import RESOURCES_BY_TOPIC_URI, render_page
 from .render.sources import changed_pages, generated_sources
 from .structure.model import Page, Settings, Toolkit
 from .structure.problems import Problems
@@ -193,7 +193,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
             )
         for uri, source in sorted(self.toolkit.assets.items()):
             self._add(files, File.generated(config, uri, abs_src_path=source))
-        not_in_nav = {uri for extension in self.extensions for uri in extension.not_in_nav}
+        not_in_nav = {RESOURCES_BY_TOPIC_URI, *(uri for extension in self.extensions for uri in extension.not_in_nav)}
         for uri in sorted(set(sources) - set(self.pages_by_uri)):
             inclusion = InclusionLevel.NOT_IN_NAV if uri in not_in_nav else InclusionLevel.UNDEFINED
             source = generated_page_source(sources[uri]) if uri.endswith(".md") else sources[uri]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..render.page import RESOURCES_URI
+from ..render.page import RESOURCES_BY_TOPIC_URI, RESOURCES_URI
 from ..structure.memo import remembered
 from ..structure.model import Page, Toolkit
 from ..structure.problems import Location, Problems
@@ -99,8 +99,8 @@ def abbreviations_for(markdown: str, found: Glossary) -> list[str]:
     return lines
 
 
-WITHOUT_TOOLTIPS = frozenset({RESOURCES_URI})
-"""Pages whose acronyms get no tooltip. The Resources page lists every document title as published, with
+WITHOUT_TOOLTIPS = frozenset({RESOURCES_URI, RESOURCES_BY_TOPIC_URI})
+"""Pages whose acronyms get no tooltip. The Resources pages list every document title as published, with
 hundreds of acronyms: an element for each made the longest page longer to lay out on a phone, and with
 Material's tooltips kept its main thread busy for over a second (bench/lighthouse/run.py --details). Each
 acronym there is in the glossary, and has its tooltip on the pages that cite the document."""

@@ -11,6 +11,7 @@ from .page_dates import changes_section, page_dates
 from .parts import part_heading
 
 RESOURCES_URI = "resources.md"
+RESOURCES_BY_TOPIC_URI = "resources-by-topic.md"
 
 
 def citation(resource: Resource) -> str:

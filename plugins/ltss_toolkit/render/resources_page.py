@@ -1,11 +1,14 @@
-"""The Resources page: every resource once, grouped by publisher, with backlinks; and a topic index."""
+"""The Resources pages: every resource once, grouped by publisher, with backlinks; and the index by topic.
+
+The index is a page of its own: it lists every resource again, and on the Resources page it made the site's
+longest page a third longer for a phone to load and lay out."""
 
 from __future__ import annotations
 
 from ..structure.model import Toolkit
 from ..structure.relations import citing_pages, resources_by_publisher, resources_by_topic
 from .escape import external_link, html_text, md_text, relative
-from .page import RESOURCES_URI, citation
+from .page import RESOURCES_BY_TOPIC_URI, RESOURCES_URI, citation
 from .parts import NOT_SEARCHED
 
 
@@ -16,7 +19,8 @@ def render_resources_page(toolkit: Toolkit) -> str:
         "",
         f"Every document cited on this site, {len(toolkit.resources)} in all, is described once here, grouped by"
         " publisher, with the pages that cite it. A title is linked when its address is known; otherwise it is"
-        " given as a citation. The [index by topic](#by-topic) lists the same resources by subject.",
+        f" given as a citation. The [index by topic]({relative(RESOURCES_BY_TOPIC_URI, RESOURCES_URI)}) lists the"
+        " same resources by subject.",
         "",
         "## By publisher",
         "",
@@ -47,9 +51,27 @@ def render_resources_page(toolkit: Toolkit) -> str:
                 "</div>",
                 "",
             ]
-    out += [f"## By topic {{ #by-topic {NOT_SEARCHED} }}", ""]  # the same resources again, by subject
+    return "\n".join(out).rstrip() + "\n"
+
+
+def render_resources_by_topic_page(toolkit: Toolkit) -> str:
+    """Each topic's resources, linked to their entries on the Resources page; left out of search, which finds
+    each resource on the Resources page."""
+    about = relative(RESOURCES_URI, RESOURCES_BY_TOPIC_URI)
+    out = [
+        "---",
+        "search:",
+        "  exclude: true",
+        "---",
+        "",
+        "# Resources by topic",
+        "",
+        f"The documents cited on this site, by subject. Each title leads to its entry on the [Resources]({about})"
+        " page, which gives its address, when known, and the pages that cite it.",
+        "",
+    ]
     for label, resources in resources_by_topic(toolkit):
-        out += [f"### {md_text(label)} {{ {NOT_SEARCHED} }}", ""]  # each heading is a section of the index
-        out += [f"- [{md_text(r.title)}](#resource-{r.id}) {html_text(citation(r))}" for r in resources]
+        out += [f"## {md_text(label)}", ""]
+        out += [f"- [{md_text(r.title)}]({about}#resource-{r.id}) {html_text(citation(r))}" for r in resources]
         out.append("")
     return "\n".join(out).rstrip() + "\n"

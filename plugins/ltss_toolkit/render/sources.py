@@ -6,18 +6,24 @@ from collections.abc import Sequence
 
 from ..extensions import Extension, extension_pages
 from ..structure.model import Toolkit
-from .page import RESOURCES_URI, render_page
-from .resources_page import render_resources_page
+from .page import RESOURCES_BY_TOPIC_URI, RESOURCES_URI, render_page
+from .resources_page import render_resources_by_topic_page, render_resources_page
 
 
-class ResourcesPage(str):
-    """The Resources page's Markdown, made once per model (the link check and the site both read it)."""
+class ResourcesPages(dict[str, str]):
+    """The Resources pages' Markdown by docs path, made once per model (the link check and the site both read
+    it)."""
 
 
-def resources_markdown(toolkit: Toolkit) -> str:
-    made = toolkit.data.get(ResourcesPage)
+def resources_pages(toolkit: Toolkit) -> dict[str, str]:
+    made = toolkit.data.get(ResourcesPages)
     if made is None:
-        made = ResourcesPage(render_resources_page(toolkit))
+        made = ResourcesPages(
+            {
+                RESOURCES_URI: render_resources_page(toolkit),
+                RESOURCES_BY_TOPIC_URI: render_resources_by_topic_page(toolkit),
+            }
+        )
         toolkit.data.put(made)
     return made
 
@@ -30,7 +36,7 @@ def generated_sources(
     content_pages: bool = True,
 ) -> dict[str, str]:
     """Docs-relative path to the Markdown each generated page gets before macros run: the page, its summary,
-    questions, related resources, "See also" and notes for content pages; the Resources page (backlinks);
+    questions, related resources, "See also" and notes for content pages; the Resources pages (backlinks);
     every extension's pages."""
     out = (
         {page.uri: render_page(page, toolkit, page.body, landings.get(page.uri)) for page in toolkit.pages.values()}
@@ -38,7 +44,7 @@ def generated_sources(
         else {}
     )
     if resources_page:
-        out[RESOURCES_URI] = resources_markdown(toolkit)
+        out.update(resources_pages(toolkit))
     for extension in extensions:
         if extension.pages is not None:
             out.update(extension_pages(extension, toolkit))

@@ -20,7 +20,7 @@ from importlib.metadata import version as package_version
 from pathlib import Path
 
 from ...extensions import Extension, extension_documents, printed_pages
-from ...render.page import RESOURCES_URI
+from ...render.page import RESOURCES_BY_TOPIC_URI, RESOURCES_URI
 from ...structure.model import Toolkit
 from ...structure.publications import Document, plan_documents
 from ..context import BuildContext, BuildFailed, SiteSettings
@@ -81,8 +81,8 @@ def _lay_out(doc_id: str, html: str, base_url: str, cache_folder: str, key: str)
 
 def plan(toolkit: Toolkit, extensions: Sequence[Extension], settings: SiteSettings, site_dir: Path) -> list[Document]:
     """Every PDF of the site: the content's sections and the whole site (with the generated pages that
-    extensions print, and the Resources page, when built), and the documents extensions add."""
-    extras = [*printed_pages(extensions, toolkit), RESOURCES_URI]
+    extensions print, and the Resources pages, when built), and the documents extensions add."""
+    extras = [*printed_pages(extensions, toolkit), RESOURCES_URI, RESOURCES_BY_TOPIC_URI]
     extras = [uri for uri in dict.fromkeys(extras) if (site_dir / page_html_path(uri)).is_file()]
     return plan_documents(
         toolkit, settings.site_name, settings.site_description, extras, extension_documents(extensions, toolkit)
