@@ -224,20 +224,40 @@ def _cover(document: Document, info: BuildInfo) -> str:
     )
 
 
-def assemble(document: Document, pages: SitePages, info: BuildInfo) -> str:
-    """The full print HTML of a document: cover, contents with page numbers, then each page."""
+@dataclass(frozen=True)
+class PrintParts:
+    """A document's print HTML in the pieces it is made of: the head (up to ``<body>``), the cover, the contents,
+    and each site page's ``<section>`` (which starts a new sheet), with the page's id."""
+
+    head: str
+    cover: str
+    toc: str
+    pages: list[tuple[str, str]]
+    """(slug, section HTML) of each site page, in order."""
+
+    def whole(self) -> str:
+        """The document's complete print HTML."""
+        return self.piece(self.cover, self.toc, *(html for _, html in self.pages))
+
+    def piece(self, *sections: str) -> str:
+        """An HTML document of some of the sections, with the document's head."""
+        return "\n".join([self.head, *sections, "</body>", "</html>"]) + "\n"
+
+
+def assemble_parts(document: Document, pages: SitePages, info: BuildInfo) -> PrintParts:
+    """A document's print HTML in pieces: cover, contents with page numbers, then each page."""
     items = [PrintItem(uri, 0) for uri in document.intro_uris]
     items += [PrintItem(p.page.uri, p.depth) for p in document.pages]
     items += [PrintItem(uri, 0) for uri in document.extra_uris]
     included = {page_url(item.uri): slug_of(item.uri) for item in items}
-    bodies: list[str] = []
+    bodies: list[tuple[str, str]] = []
     titles: dict[str, str] = {}
     headings: dict[str, list[tuple[str, str]]] = {}
     for item in items:
         page = _clean_page(pages.article(item.uri), item, included, pages.site_dir, document.title)
         titles[item.uri] = page.title
         headings[item.uri] = page.headings
-        bodies.append(page.html)
+        bodies.append((slug_of(item.uri), page.html))
     head = [
         "<!DOCTYPE html>",
         f'<html lang="{html_text(info.language)}">',
@@ -251,9 +271,9 @@ def assemble(document: Document, pages: SitePages, info: BuildInfo) -> str:
         "</head>",
         f'<body class="ltss-print ltss-print-{document.kind}">',
     ]
-    return (
-        "\n".join(
-            [*head, _cover(document, info), _toc(document, items, titles, headings), *bodies, "</body>", "</html>"]
-        )
-        + "\n"
-    )
+    return PrintParts("\n".join(head), _cover(document, info), _toc(document, items, titles, headings), bodies)
+
+
+def assemble(document: Document, pages: SitePages, info: BuildInfo) -> str:
+    """The full print HTML of a document: cover, contents with page numbers, then each page."""
+    return assemble_parts(document, pages, info).whole()
