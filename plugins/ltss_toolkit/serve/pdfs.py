@@ -65,10 +65,12 @@ class PdfFollower:
         from concurrent.futures import ProcessPoolExecutor
 
         from ..outputs.context import SiteSettings
+        from ..outputs.pdf.assemble import SitePages
         from ..outputs.pdf.step import build_pdfs, plan, warm_up  # WeasyPrint only when PDFs are asked for
 
         pool = ProcessPoolExecutor(max_workers=1)  # one warm worker for the whole session
         pool.submit(warm_up)
+        site_pages: SitePages | None = None
 
         while True:
             with self.lock:
@@ -82,6 +84,8 @@ class PdfFollower:
             settings = SiteSettings.of(config)
             documents = plan(loaded.toolkit, store.extensions, settings, root)
             order = edit_order(documents, rebuilt)
+            if site_pages is None or site_pages.site_dir != root:
+                site_pages = SitePages(root)
             for document in order:
                 try:
                     build_pdfs(
@@ -96,6 +100,7 @@ class PdfFollower:
                         log=log.info,
                         pool=pool,
                         pieces=True,
+                        site_pages=site_pages,
                     )
                 except Exception as error:  # the preview keeps going; the next edit tries again
                     log.warning(f"PDFs: {type(error).__name__}: {error}")

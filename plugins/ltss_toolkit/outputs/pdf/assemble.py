@@ -61,15 +61,18 @@ class PrintItem:
 
 
 class SitePages:
-    """Reads and parses built pages once per build; several documents share a page."""
+    """Reads and parses built pages once while their files do not change; several documents share a page, and
+    the preview keeps one between edits."""
 
     def __init__(self, site_dir: Path) -> None:
         self.site_dir = site_dir
-        self._articles: dict[str, str] = {}
+        self._articles: dict[str, tuple[tuple[int, int], str]] = {}
 
     def article(self, uri: str) -> str:
-        if uri not in self._articles:
-            path = self.site_dir / page_html_path(uri)
+        path = self.site_dir / page_html_path(uri)
+        stat = path.stat()
+        seen = self._articles.get(uri)
+        if seen is None or seen[0] != (stat.st_mtime_ns, stat.st_size):
             text = path.read_text(encoding="utf-8")
             # Cut the article out before parsing: the theme's navigation is most of each page's bytes.
             start, end = text.find("<article"), text.rfind("</article>")
@@ -78,8 +81,9 @@ class SitePages:
             article = BeautifulSoup(text[start : end + len("</article>")], "html.parser").find("article")
             if not isinstance(article, Tag):
                 raise ValueError(f"{path}: no <article> in the built page")
-            self._articles[uri] = article.decode_contents()
-        return self._articles[uri]
+            seen = ((stat.st_mtime_ns, stat.st_size), article.decode_contents())
+            self._articles[uri] = seen
+        return seen[1]
 
 
 def _resolve(href: str, from_url: str) -> tuple[str, str]:

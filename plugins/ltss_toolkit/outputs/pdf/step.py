@@ -112,6 +112,7 @@ def build_pdfs(
     log: Callable[[str], None] = print,
     pool: Executor | None = None,
     pieces: bool = False,
+    site_pages: SitePages | None = None,
 ) -> list[ManifestEntry]:
     """Write every PDF into ``site_dir/downloads/``, the manifest beside them, and fill the download links.
 
@@ -119,6 +120,7 @@ def build_pdfs(
     ``pool``: worker processes to lay out in, kept by the caller (the preview keeps one warm, WeasyPrint and
     its fonts loaded); by default a pool of ``workers`` for this call.
     ``pieces``: lay out in pieces kept by the pool's workers (see ``pieces``): for the preview's warm worker.
+    ``site_pages``: the built pages of ``site_dir`` as already read (the preview keeps them between edits).
     """
     planned = plan(toolkit, extensions, settings, site_dir)
     documents = planned
@@ -126,7 +128,7 @@ def build_pdfs(
     if only is not None:
         documents = [d for d in documents if d.id in only]
     cache = PdfCache(cache_dir or cache_folder(project_dir))
-    pages = SitePages(site_dir)
+    pages = site_pages or SitePages(site_dir)
     base_url = site_dir.resolve().as_uri() + "/"
     results: dict[str, CachedPdf] = {}
     total = len(documents)
