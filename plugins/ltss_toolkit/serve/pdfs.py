@@ -62,11 +62,12 @@ class PdfFollower:
             self.lock.notify()
 
     def _run(self) -> None:
+        # Imported here: WeasyPrint only when PDFs are asked for.
         from concurrent.futures import ProcessPoolExecutor
 
         from ..outputs.context import SiteSettings
         from ..outputs.pdf.assemble import SitePages
-        from ..outputs.pdf.step import build_pdfs, plan, warm_up  # WeasyPrint only when PDFs are asked for
+        from ..outputs.pdf.step import build_pdfs, plan, settle_worker, warm_up
 
         pool = ProcessPoolExecutor(max_workers=1)  # one warm worker for the whole session
         pool.submit(warm_up)
@@ -106,6 +107,7 @@ class PdfFollower:
                     log.warning(f"PDFs: {type(error).__name__}: {error}")
                     break
                 self.done.append((document.id, time.perf_counter() - requested))
+                pool.submit(settle_worker)  # in the worker's idle time, not inside the next layout
                 with self.lock:
                     if self.wanted is not None:  # a newer edit: start again, with this one's pages too
                         newer = self.wanted

@@ -14,6 +14,7 @@ made over the whole document. The first layout of a document is done whole and c
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
     from weasyprint.text.fonts import FontConfiguration
 
 PDF_VARIANT = "pdf/ua-1"
+FULL_COLLECTION_EVERY = 10
+"""Settles between full garbage collections over the kept pieces too (see ``PieceLayouts.settle``)."""
 MAX_PASSES = 4
 """Layouts until the page numbers agree with the page counts; an edit that changes no page count needs one."""
 
@@ -102,6 +105,17 @@ class PieceLayouts:
         self.stylesheet_text = ""
         self.stylesheet: CSS | None = None
         self.documents: dict[str, _Laid] = {}
+        self.settled = 0
+
+    def settle(self) -> None:
+        """Between layouts: collect the last layout's garbage and freeze what is kept. Kept pieces are hundreds of
+        MB of objects; a full collection over them takes most of a second and would otherwise fall, now and then,
+        inside an edit's layout. Every few settles the kept pieces are collected too (pieces replaced since)."""
+        self.settled += 1
+        if self.settled % FULL_COLLECTION_EVERY == 0:
+            gc.unfreeze()
+        gc.collect()
+        gc.freeze()
 
     def _styles(self, extra: str = "") -> list[CSS]:
         """Our print stylesheet, parsed again only when it changed, and the piece's ``extra`` rules."""

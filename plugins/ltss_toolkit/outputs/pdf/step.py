@@ -80,6 +80,11 @@ def _lay_out(doc_id: str, html: str, base_url: str, cache_folder: str, key: str)
     return str(stored.path), stored.pages, time.perf_counter() - started
 
 
+def settle_worker() -> None:
+    """In the preview's worker, between documents: see ``PieceLayouts.settle``."""
+    worker_layouts().settle()
+
+
 def _lay_out_pieces(
     doc_id: str, parts: PrintParts, base_url: str, cache_folder: str, key: str, title: str
 ) -> tuple[str, int, float]:
