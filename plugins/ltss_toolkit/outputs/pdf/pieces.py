@@ -4,9 +4,10 @@ pages it changed.
 Every site page starts a new sheet, so a document splits cleanly into pieces: the front matter (cover and
 contents) and one piece per site page. A piece is laid out on its own with the numbers the whole layout would
 print on it (its first page number, the document's page count, and in the contents the page of each entry),
-and kept in the worker process, keyed by the digest of its HTML and of those numbers. The pieces' pages are
-merged into one WeasyPrint document and written once, so internal links, the outline and the PDF/UA tags are
-made over the whole document. The first layout of a document is done whole and cut into pieces.
+and kept in the worker process, keyed by the digest of its HTML (with its images, as the PDF cache keys a
+document) and of those numbers. The pieces' pages are merged into one WeasyPrint document and written once, so
+internal links, the outline and the PDF/UA tags are made over the whole document. The first layout of a document
+is done whole and cut into pieces.
 
 ``make site`` never uses this: its PDFs are laid out whole, from a fresh worker, so the bytes are reproducible.
 """
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .assemble import PrintParts
+from .cache import content_key
 from .render import STYLESHEET, RenderedPdf, local_fetcher
 
 if TYPE_CHECKING:
@@ -164,7 +166,7 @@ class PieceLayouts:
         laid = _Laid(front_count=bounds[0])
         laid.pieces[self._front_key(parts, numbers, total)] = document.copy(document.pages[: bounds[0]])
         for (_, html), start, end in zip(parts.pages, bounds, bounds[1:], strict=False):
-            key = self._page_key(html, title, start + 1, total)
+            key = self._page_key(parts, html, title, start + 1, total)
             laid.pieces[key] = document.copy(document.pages[start:end])
             laid.counts[_digest(html)] = end - start
             laid.slot_counts.append(end - start)
@@ -173,11 +175,12 @@ class PieceLayouts:
 
     @staticmethod
     def _front_key(parts: PrintParts, numbers: dict[str, int], total: int) -> str:
-        return _digest("front", parts.head, parts.cover, numbered_toc(parts.toc, numbers), str(total))
+        return _digest("front", content_key(parts.piece(parts.cover, numbered_toc(parts.toc, numbers))), str(total))
 
     @staticmethod
-    def _page_key(html: str, title: str, first_page: int, total: int) -> str:
-        return _digest("page", html, title, str(first_page), str(total))
+    def _page_key(parts: PrintParts, html: str, title: str, first_page: int, total: int) -> str:
+        """The piece's HTML with its head and images (as the PDF cache keys a document), and its numbers."""
+        return _digest("page", content_key(parts.piece(html)), title, str(first_page), str(total))
 
     def _from_pieces(self, parts: PrintParts, base_url: str, title: str, laid: _Laid) -> Document | None:
         """The document merged from its pieces, each laid out again only if its HTML or numbers changed; None if
@@ -194,7 +197,7 @@ class PieceLayouts:
             starts = [front_count + 1 + sum(counts[:i]) for i in range(len(counts))]
             pieces = []
             for (_, html), start in zip(parts.pages, starts, strict=True):
-                key = self._page_key(html, title, start, total)
+                key = self._page_key(parts, html, title, start, total)
                 piece = used.get(key) or laid.pieces.get(key)
                 if piece is None:
                     piece = self._render(parts.piece(html), base_url, page_numbers_css(title, start, total))
