@@ -195,20 +195,19 @@ class PieceLayouts:
         for _ in range(MAX_PASSES):
             total = front_count + sum(counts)
             starts = [front_count + 1 + sum(counts[:i]) for i in range(len(counts))]
-            pieces = []
+            pieces: dict[str, Document] = {}
             for (_, html), start in zip(parts.pages, starts, strict=True):
                 key = self._page_key(parts, html, title, start, total)
                 piece = used.get(key) or laid.pieces.get(key)
                 if piece is None:
                     piece = self._render(parts.piece(html), base_url, page_numbers_css(title, start, total))
-                used[key] = piece
-                pieces.append(piece)
-            actual = [len(piece.pages) for piece in pieces]
+                used[key] = pieces[key] = piece
+            actual = [len(piece.pages) for piece in pieces.values()]
             if actual != counts:
                 counts = actual
                 continue
             numbers: dict[str, int] = {}
-            for piece, start in zip(pieces, starts, strict=True):
+            for piece, start in zip(pieces.values(), starts, strict=True):
                 numbers |= first_pages(piece.pages, start)
             key = self._front_key(parts, numbers, total)
             front = used.get(key) or laid.pieces.get(key)
@@ -219,9 +218,9 @@ class PieceLayouts:
             if len(front.pages) != front_count:
                 front_count = len(front.pages)
                 continue
-            laid.pieces, laid.front_count, laid.slot_counts = used, front_count, counts
+            laid.pieces, laid.front_count, laid.slot_counts = {key: front, **pieces}, front_count, counts
             laid.counts = {_digest(html): count for (_, html), count in zip(parts.pages, counts, strict=True)}
-            return front.copy([*front.pages, *(page for piece in pieces for page in piece.pages)])
+            return front.copy([*front.pages, *(page for piece in pieces.values() for page in piece.pages)])
         return None
 
 
