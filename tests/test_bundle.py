@@ -1,6 +1,6 @@
 """The offline bundle: a deterministic zip, nothing remote, the vendored search shim, sizes on the site.
 
-The browser checks (search, flow, tooltips from file://) and linkchecker are in
+The browser checks (search, flow, acronyms from file://) and linkchecker are in
 ``tests/browser/test_offline_browser.py``.
 """
 

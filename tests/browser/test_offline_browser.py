@@ -112,18 +112,17 @@ def test_decision_flow_reaches_an_outcome_from_file(offline_bundle: Path, watche
     watched.assert_clean()
 
 
-def test_glossary_tooltip_shows_the_definition_from_file(offline_bundle: Path, watched: Watched) -> None:
+def test_acronyms_keep_their_expansion_once_the_scripts_ran_from_file(offline_bundle: Path, watched: Watched) -> None:
+    """The expansion is the acronym's title, which the browser shows on hover. No script may take it away (Material's
+    own tooltips do, to show theirs; they are off, as they cost a phone's main thread too much)."""
     pages = sorted(path for path in offline_bundle.rglob("*.html") if "<abbr title=" in path.read_text(encoding="utf-8"))
     assert pages, "no page of the bundle has a glossary abbreviation"
     watched.open(pages[0])
-    page = watched.page
-    term = page.locator("article abbr[title]").first
-    definition = term.get_attribute("title")
+    term = watched.page.locator("article abbr[title]").first
+    expansion = term.get_attribute("title")
     term.scroll_into_view_if_needed()
     term.hover()
-    tooltip = page.locator(".md-tooltip2--active")
-    tooltip.wait_for(state="visible", timeout=5000)
-    assert tooltip.inner_text().strip() == definition
+    assert term.get_attribute("title") == expansion and expansion and len(expansion) > 3
     watched.assert_clean()
 
 

@@ -1,5 +1,5 @@
 """Where acronyms occur: the check that each one on a page is in the glossary, and the abbreviations
-added to each page so that Material shows the expansion as a tooltip.
+added to each page, so that each acronym carries its expansion (``<abbr title>``, shown by browsers on hover).
 """
 
 from __future__ import annotations
@@ -101,9 +101,9 @@ def abbreviations_for(markdown: str, found: Glossary) -> list[str]:
 
 WITHOUT_TOOLTIPS = frozenset({RESOURCES_URI})
 """Pages whose acronyms get no tooltip. The Resources page lists every document title as published, with
-hundreds of acronyms: Material's ``content.tooltips`` mounts a tooltip on each, which kept a phone's main
-thread busy for over a second (bench/lighthouse/run.py --details). Each acronym there is in the glossary,
-and has its tooltip on the pages that cite the document."""
+hundreds of acronyms: an element for each made the longest page longer to lay out on a phone, and with
+Material's tooltips kept its main thread busy for over a second (bench/lighthouse/run.py --details). Each
+acronym there is in the glossary, and has its tooltip on the pages that cite the document."""
 
 
 def add_abbreviations(uri: str, markdown: str, toolkit: Toolkit) -> str:
