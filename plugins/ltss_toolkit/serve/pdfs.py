@@ -10,6 +10,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..loading.store import ContentStore
+from ..structure.publications import Document
 
 log = logging.getLogger("mkdocs.ltss_toolkit.serve")
 
@@ -19,8 +20,25 @@ def _union(first: set[str] | None, second: set[str] | None) -> set[str] | None:
     return None if first is None or second is None else first | second
 
 
+def edit_order(documents: list[Document], rebuilt: set[str] | None) -> list[Document]:
+    """The documents that hold a rebuilt page, in the order to lay them out: the modules, sections and packets
+    first, those holding the most rebuilt pages (the edited page's own) and then the shortest first; the whole
+    site last. Every document when ``rebuilt`` is None."""
+
+    def held(document: Document) -> int:
+        uris = {*(p.page.uri for p in document.pages), *document.intro_uris, *document.extra_uris}
+        return len(uris) if rebuilt is None else len(rebuilt & uris)
+
+    def size(document: Document) -> int:
+        return len(document.pages) + len(document.intro_uris) + len(document.extra_uris)
+
+    touched = [d for d in documents if held(d)]
+    return sorted(touched, key=lambda d: (d.kind == "site", -held(d) if rebuilt is not None else 0, size(d)))
+
+
 class PdfFollower:
-    """Lays out the PDFs an edit touched, in a background thread, the latest request first served.
+    """Lays out the PDFs an edit touched, one at a time in a background thread (see ``edit_order``), each recorded
+    as soon as it is written; the latest request first served.
 
     A request that comes before the last one is done takes over the pages the last one still had to lay out, so
     a second rebuild right after the first (a save seen twice, a quick second edit) never drops the first's
@@ -44,13 +62,16 @@ class PdfFollower:
             self.lock.notify()
 
     def _run(self) -> None:
+        # Imported here: WeasyPrint only when PDFs are asked for.
         from concurrent.futures import ProcessPoolExecutor
 
         from ..outputs.context import SiteSettings
-        from ..outputs.pdf.step import build_pdfs, plan, warm_up  # WeasyPrint only when PDFs are asked for
+        from ..outputs.pdf.assemble import SitePages
+        from ..outputs.pdf.step import build_pdfs, plan, settle_worker, warm_up
 
         pool = ProcessPoolExecutor(max_workers=1)  # one warm worker for the whole session
         pool.submit(warm_up)
+        site_pages: SitePages | None = None
 
         while True:
             with self.lock:
@@ -63,16 +84,10 @@ class PdfFollower:
                 continue
             settings = SiteSettings.of(config)
             documents = plan(loaded.toolkit, store.extensions, settings, root)
-            touched = [
-                d
-                for d in documents
-                if rebuilt is None or rebuilt & {*(p.page.uri for p in d.pages), *d.intro_uris, *d.extra_uris}
-            ]
-            parts = [d.id for d in touched if d.kind != "site"]
-            whole = [d.id for d in touched if d.kind == "site"]
-            for group in (parts, whole):
-                if not group:
-                    continue
+            order = edit_order(documents, rebuilt)
+            if site_pages is None or site_pages.site_dir != root:
+                site_pages = SitePages(root)
+            for document in order:
                 try:
                     build_pdfs(
                         loaded.toolkit,
@@ -82,14 +97,17 @@ class PdfFollower:
                         root,
                         cache_dir=self.cache,
                         workers=1,
-                        only=set(group),
+                        only={document.id},
                         log=log.info,
                         pool=pool,
+                        pieces=True,
+                        site_pages=site_pages,
                     )
                 except Exception as error:  # the preview keeps going; the next edit tries again
                     log.warning(f"PDFs: {type(error).__name__}: {error}")
                     break
-                self.done.extend((doc_id, time.perf_counter() - requested) for doc_id in group)
+                self.done.append((document.id, time.perf_counter() - requested))
+                pool.submit(settle_worker)  # in the worker's idle time, not inside the next layout
                 with self.lock:
                     if self.wanted is not None:  # a newer edit: start again, with this one's pages too
                         newer = self.wanted

@@ -61,15 +61,18 @@ class PrintItem:
 
 
 class SitePages:
-    """Reads and parses built pages once per build; several documents share a page."""
+    """Reads and parses built pages once while their files do not change; several documents share a page, and
+    the preview keeps one between edits."""
 
     def __init__(self, site_dir: Path) -> None:
         self.site_dir = site_dir
-        self._articles: dict[str, str] = {}
+        self._articles: dict[str, tuple[tuple[int, int], str]] = {}
 
     def article(self, uri: str) -> str:
-        if uri not in self._articles:
-            path = self.site_dir / page_html_path(uri)
+        path = self.site_dir / page_html_path(uri)
+        stat = path.stat()
+        seen = self._articles.get(uri)
+        if seen is None or seen[0] != (stat.st_mtime_ns, stat.st_size):
             text = path.read_text(encoding="utf-8")
             # Cut the article out before parsing: the theme's navigation is most of each page's bytes.
             start, end = text.find("<article"), text.rfind("</article>")
@@ -78,8 +81,9 @@ class SitePages:
             article = BeautifulSoup(text[start : end + len("</article>")], "html.parser").find("article")
             if not isinstance(article, Tag):
                 raise ValueError(f"{path}: no <article> in the built page")
-            self._articles[uri] = article.decode_contents()
-        return self._articles[uri]
+            seen = ((stat.st_mtime_ns, stat.st_size), article.decode_contents())
+            self._articles[uri] = seen
+        return seen[1]
 
 
 def _resolve(href: str, from_url: str) -> tuple[str, str]:
@@ -224,20 +228,40 @@ def _cover(document: Document, info: BuildInfo) -> str:
     )
 
 
-def assemble(document: Document, pages: SitePages, info: BuildInfo) -> str:
-    """The full print HTML of a document: cover, contents with page numbers, then each page."""
+@dataclass(frozen=True)
+class PrintParts:
+    """A document's print HTML in the pieces it is made of: the head (up to ``<body>``), the cover, the contents,
+    and each site page's ``<section>`` (which starts a new sheet), with the page's id."""
+
+    head: str
+    cover: str
+    toc: str
+    pages: list[tuple[str, str]]
+    """(slug, section HTML) of each site page, in order."""
+
+    def whole(self) -> str:
+        """The document's complete print HTML."""
+        return self.piece(self.cover, self.toc, *(html for _, html in self.pages))
+
+    def piece(self, *sections: str) -> str:
+        """An HTML document of some of the sections, with the document's head."""
+        return "\n".join([self.head, *sections, "</body>", "</html>"]) + "\n"
+
+
+def assemble_parts(document: Document, pages: SitePages, info: BuildInfo) -> PrintParts:
+    """A document's print HTML in pieces: cover, contents with page numbers, then each page."""
     items = [PrintItem(uri, 0) for uri in document.intro_uris]
     items += [PrintItem(p.page.uri, p.depth) for p in document.pages]
     items += [PrintItem(uri, 0) for uri in document.extra_uris]
     included = {page_url(item.uri): slug_of(item.uri) for item in items}
-    bodies: list[str] = []
+    bodies: list[tuple[str, str]] = []
     titles: dict[str, str] = {}
     headings: dict[str, list[tuple[str, str]]] = {}
     for item in items:
         page = _clean_page(pages.article(item.uri), item, included, pages.site_dir, document.title)
         titles[item.uri] = page.title
         headings[item.uri] = page.headings
-        bodies.append(page.html)
+        bodies.append((slug_of(item.uri), page.html))
     head = [
         "<!DOCTYPE html>",
         f'<html lang="{html_text(info.language)}">',
@@ -251,9 +275,9 @@ def assemble(document: Document, pages: SitePages, info: BuildInfo) -> str:
         "</head>",
         f'<body class="ltss-print ltss-print-{document.kind}">',
     ]
-    return (
-        "\n".join(
-            [*head, _cover(document, info), _toc(document, items, titles, headings), *bodies, "</body>", "</html>"]
-        )
-        + "\n"
-    )
+    return PrintParts("\n".join(head), _cover(document, info), _toc(document, items, titles, headings), bodies)
+
+
+def assemble(document: Document, pages: SitePages, info: BuildInfo) -> str:
+    """The full print HTML of a document: cover, contents with page numbers, then each page."""
+    return assemble_parts(document, pages, info).whole()

@@ -24,9 +24,10 @@ from ...render.page import RESOURCES_BY_TOPIC_URI, RESOURCES_URI
 from ...structure.model import Toolkit
 from ...structure.publications import Document, plan_documents
 from ..context import BuildContext, BuildFailed, SiteSettings
-from .assemble import BuildInfo, SitePages, assemble, page_html_path
+from .assemble import BuildInfo, PrintParts, SitePages, assemble_parts, page_html_path
 from .cache import CachedPdf, PdfCache, content_key
-from .downloads import ManifestEntry, human_size, link_downloads, write_manifest
+from .downloads import ManifestEntry, human_size, link_downloads, read_manifest, write_manifest
+from .pieces import lay_out_in_pieces, worker_layouts
 from .render import render_pdf
 
 CACHE_FOLDER = Path(".cache") / "pdf"
@@ -67,14 +68,29 @@ def build_info(project_dir: Path, site_name: str, language: str) -> BuildInfo:
 
 
 def warm_up() -> None:
-    """Load WeasyPrint and its fonts in a worker before the first PDF is asked for (the preview)."""
-    render_pdf("<p>warm</p>", "file:///")
+    """Load WeasyPrint, its fonts and our stylesheet in the preview's worker before the first PDF is asked for."""
+    worker_layouts().warm()
 
 
 def _lay_out(doc_id: str, html: str, base_url: str, cache_folder: str, key: str) -> tuple[str, int, float]:
     """Worker: one document from HTML to a cached PDF (runs in a separate process)."""
     started = time.perf_counter()
     rendered = render_pdf(html, base_url)
+    stored = PdfCache(Path(cache_folder)).put(doc_id, key, rendered.data, rendered.pages)
+    return str(stored.path), stored.pages, time.perf_counter() - started
+
+
+def settle_worker() -> None:
+    """In the preview's worker, between documents: see ``PieceLayouts.settle``."""
+    worker_layouts().settle()
+
+
+def _lay_out_pieces(
+    doc_id: str, parts: PrintParts, base_url: str, cache_folder: str, key: str, title: str
+) -> tuple[str, int, float]:
+    """Worker: one document to a cached PDF from the pieces this worker kept since its last layout (the preview)."""
+    started = time.perf_counter()
+    rendered = lay_out_in_pieces(doc_id, parts, base_url, title)
     stored = PdfCache(Path(cache_folder)).put(doc_id, key, rendered.data, rendered.pages)
     return str(stored.path), stored.pages, time.perf_counter() - started
 
@@ -100,18 +116,24 @@ def build_pdfs(
     only: set[str] | None = None,
     log: Callable[[str], None] = print,
     pool: Executor | None = None,
+    pieces: bool = False,
+    site_pages: SitePages | None = None,
 ) -> list[ManifestEntry]:
     """Write every PDF into ``site_dir/downloads/``, the manifest beside them, and fill the download links.
 
+    ``only``: these documents only; the manifest keeps the others' entries.
     ``pool``: worker processes to lay out in, kept by the caller (the preview keeps one warm, WeasyPrint and
     its fonts loaded); by default a pool of ``workers`` for this call.
+    ``pieces``: lay out in pieces kept by the pool's workers (see ``pieces``): for the preview's warm worker.
+    ``site_pages``: the built pages of ``site_dir`` as already read (the preview keeps them between edits).
     """
-    documents = plan(toolkit, extensions, settings, site_dir)
+    planned = plan(toolkit, extensions, settings, site_dir)
+    documents = planned
     info = build_info(project_dir, settings.site_name, settings.language)
     if only is not None:
         documents = [d for d in documents if d.id in only]
     cache = PdfCache(cache_dir or cache_folder(project_dir))
-    pages = SitePages(site_dir)
+    pages = site_pages or SitePages(site_dir)
     base_url = site_dir.resolve().as_uri() + "/"
     results: dict[str, CachedPdf] = {}
     total = len(documents)
@@ -135,13 +157,19 @@ def build_pdfs(
         assert pool is not None
         futures = {}
         for document in ordered:
-            html = assemble(document, pages, info)
+            parts = assemble_parts(document, pages, info)
+            html = parts.whole()
             key = content_key(html)
             cached = cache.get(document.id, key)
             if cached is not None:
                 report(document.id, cached, None)
                 continue
-            futures[pool.submit(_lay_out, document.id, html, base_url, str(cache.folder), key)] = document.id
+            folder = str(cache.folder)
+            if pieces:
+                future = pool.submit(_lay_out_pieces, document.id, parts, base_url, folder, key, document.title)
+            else:
+                future = pool.submit(_lay_out, document.id, html, base_url, folder, key)
+            futures[future] = document.id
         for future in as_completed(futures):
             doc_id = futures[future]
             try:
@@ -168,9 +196,20 @@ def build_pdfs(
                 sha256=hashlib.sha256(data).hexdigest(),
             )
         )
+    if only is not None:
+        entries = _with_others(site_dir, planned, entries)
     write_manifest(site_dir, entries)
     link_downloads(site_dir, entries)
     return entries
+
+
+def _with_others(site_dir: Path, planned: list[Document], entries: list[ManifestEntry]) -> list[ManifestEntry]:
+    """``entries`` and the entries of the manifest already written for the planned documents, in plan order."""
+    by_id = {}
+    with contextlib.suppress(OSError, ValueError, TypeError, KeyError):
+        by_id = {entry.id: entry for entry in read_manifest(site_dir)}
+    by_id.update((entry.id, entry) for entry in entries)
+    return [by_id[d.id] for d in planned if d.id in by_id]
 
 
 def pdf_step(context: BuildContext) -> None:
