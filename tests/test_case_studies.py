@@ -94,7 +94,7 @@ def test_built_case_study_table_has_a_row_per_entry(built_site: Path, project_di
     for entry in entries:
         assert f'id="case-study-{entry["id"]}"' in table
     assert re.search(r'<form class="ltss-filter"[^>]*\bhidden\b', html)
-    assert "case-studies.js" in html
+    assert "assets/ltss.js" in html  # unhides the form
 
 
 def test_each_strategy_page_lists_its_own_case_studies(built_site: Path) -> None:

@@ -1,7 +1,7 @@
 """Case studies as an HTML table, with a filter form that only JavaScript shows.
 
 Without JavaScript the whole table is there to read and print, and the form stays ``hidden``;
-``docs/assets/case-studies.js`` unhides it and hides the rows that do not match.
+``docs/assets/ltss.js`` unhides it and hides the rows that do not match.
 """
 
 from __future__ import annotations

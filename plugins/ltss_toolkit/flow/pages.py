@@ -1,8 +1,8 @@
 """One static page per node of the flow, under ``start-here/``.
 
 Every page works without JavaScript: answers, Back and Start again are plain links between the
-pages. ``flow.js`` then keeps the reader's answers in the query string and shows them with Change
-links; it finds what it needs in the page itself: the flow as JSON, with each node's address from this page
+pages. The flow's part of ``docs/assets/ltss.js`` then keeps the reader's answers in the query string and
+shows them with Change links; it finds what it needs in the page itself: the flow as JSON, with each node's address from this page
 written for the site's URL style (``node/`` or ``node.html``), so the script never builds an address.
 """
 
@@ -94,7 +94,7 @@ class _Context:
         return ['<div class="ltss-flow-controls" markdown>', "", " ".join(links), "", "</div>", ""]
 
     def _given(self) -> list[str]:
-        """Where flow.js lists the reader's answers, each with a Change link; hidden until then."""
+        """Where the flow script lists the reader's answers, each with a Change link; hidden until then."""
         return [
             '<section class="ltss-flow-given" data-flow-given hidden aria-labelledby="ltss-flow-given-title">',
             '<h2 id="ltss-flow-given-title">Your answers</h2>',

@@ -2,7 +2,7 @@
 
 ``pymdownx.tasklist`` wraps only the box in its label, so a screen reader meets a checkbox with no
 name; the item's own text becomes its ``aria-label`` here, at build time, so the name is there with
-JavaScript off too (docs/assets/checklist.js only makes the boxes tickable).
+JavaScript off too (docs/assets/ltss.js only makes the boxes tickable).
 """
 
 from __future__ import annotations

@@ -1,3 +1,167 @@
+/* The site's own scripts, in one file: every script is a request that holds up a phone's first paint, and each
+   part below is small and does nothing on pages without its elements. Everything works without them.
+
+   1. The colour scheme toggle (partials/palette.html).
+   2. Case-study tables: the filter form.
+   3. Checklists: ticks remembered in this browser.
+   4. The Start Here decision flow: answers in the query string, with Change links. */
+
+/* The colour scheme toggle (docs/overrides/partials/palette.html): automatic, light, dark.
+
+   "Automatic" is the default and is never stored: the page keeps the scheme it was built with ("ltss-auto"),
+   whose colours follow the reader's system through CSS media queries, live and without JavaScript. A light or
+   dark choice is stored in Material's format ("__palette"), so Material's inline script at the top of <body>
+   applies it on the next page before anything is painted. This script touches <body> only when the reader
+   changes the scheme: writing it on every load restyled the whole page. */
+(function () {
+  "use strict";
+
+  var AUTOMATIC = "(prefers-color-scheme)";
+  var form = document.querySelector("[data-ltss-component=palette]");
+  if (!form || typeof __md_get !== "function" || typeof __md_set !== "function") return;
+  var inputs = Array.prototype.slice.call(form.querySelectorAll("input[name=__palette]"));
+  if (!inputs.length) return;
+
+  function colour(input) {
+    return {
+      media: input.getAttribute("data-md-color-media"),
+      scheme: input.getAttribute("data-md-color-scheme"),
+      primary: input.getAttribute("data-md-color-primary"),
+      accent: input.getAttribute("data-md-color-accent"),
+    };
+  }
+
+  function show(index) {
+    inputs.forEach(function (input, position) {
+      input.checked = position === index;
+      var label = input.nextElementSibling;
+      if (label && label.tagName === "LABEL") label.hidden = position !== index;
+    });
+  }
+
+  function apply(index) {
+    var color = colour(inputs[index]);
+    __md_set("__palette", color.media === AUTOMATIC ? null : { index: index, color: color });
+    var body = document.body;
+    body.setAttribute("data-md-color-switching", "");
+    Object.keys(color).forEach(function (name) {
+      body.setAttribute("data-md-color-" + name, color[name]);
+    });
+    show(index);
+    window.requestAnimationFrame(function () {
+      body.removeAttribute("data-md-color-switching");
+    });
+  }
+
+  var stored = __md_get("__palette");
+  var index = stored && typeof stored.index === "number" ? stored.index : 0;
+  if (index < 0 || index >= inputs.length) index = 0;
+  if (stored && (!stored.color || stored.color.media === AUTOMATIC)) __md_set("__palette", null);
+  show(index);
+
+  inputs.forEach(function (input, position) {
+    input.addEventListener("change", function () {
+      if (input.checked) apply(position);
+    });
+  });
+  form.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter") return;
+    event.preventDefault();
+    var current = inputs.findIndex(function (input) { return input.checked; });
+    var next = inputs[(current + 1) % inputs.length];
+    next.click();
+    next.focus();
+  });
+})();
+
+/* Case-study tables: show the filter form (hidden without JavaScript) and hide rows that do not match.
+   Without JavaScript the whole table shows. */
+(function () {
+  "use strict";
+
+  function setUp(form) {
+    var table = document.getElementById(form.getAttribute("data-ltss-filter"));
+    if (!table) return;
+    var selects = form.querySelectorAll("select[data-column]");
+    var count = form.querySelector(".ltss-filter-count");
+    var rows = table.querySelectorAll("tbody tr");
+
+    function apply() {
+      var shown = 0;
+      rows.forEach(function (row) {
+        var match = true;
+        selects.forEach(function (select) {
+          var wanted = select.value;
+          if (wanted && row.getAttribute("data-" + select.getAttribute("data-column")) !== wanted) match = false;
+        });
+        row.hidden = !match;
+        if (match) shown += 1;
+      });
+      if (count) {
+        count.textContent = shown === rows.length
+          ? "Showing all " + rows.length + " case studies."
+          : "Showing " + shown + " of " + rows.length + " case studies.";
+      }
+    }
+
+    selects.forEach(function (select) { select.addEventListener("change", apply); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.hidden = false;
+    apply();
+  }
+
+  function start() {
+    document.querySelectorAll("form[data-ltss-filter]").forEach(setUp);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
+
+/* Checklists (Markdown task lists): let readers tick items and remember the ticks in this browser.
+   Without JavaScript the list still reads and prints, with empty boxes that cannot be ticked. */
+(function () {
+  "use strict";
+
+  function openStorage() {
+    try {
+      var store = window.localStorage;
+      store.getItem("ltss-checklist-test");
+      return store;
+    } catch (error) {
+      return null; /* private browsing or storage turned off: ticks work but are not remembered */
+    }
+  }
+
+  function itemText(item) {
+    var copy = item.cloneNode(true);
+    copy.querySelectorAll("ul, ol, label").forEach(function (nested) { nested.remove(); });
+    return copy.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  function enable() {
+    var boxes = document.querySelectorAll(".md-typeset .task-list-item > .task-list-control input[type=checkbox], .md-typeset .task-list-item > input[type=checkbox]");
+    if (!boxes.length) return;
+    var store = openStorage();
+    var prefix = "ltss-checklist:" + window.location.pathname + ":";
+    boxes.forEach(function (box, index) {
+      var item = box.closest(".task-list-item");
+      var key = prefix + index;
+      if (item && !box.hasAttribute("aria-label")) box.setAttribute("aria-label", itemText(item));
+      box.disabled = false;
+      if (store) box.checked = store.getItem(key) === "1";
+      box.addEventListener("change", function () {
+        if (!store) return;
+        if (box.checked) store.setItem(key, "1");
+        else store.removeItem(key);
+      });
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", enable);
+  else enable();
+})();
+
 /* Start Here decision flow: keeps the reader's answers in the query string (?node=answer&...),
    and shows them on every page with a Change link for each. Without this script the flow still
    works: answers, Back and Start again are plain links between static pages.
