@@ -180,6 +180,15 @@ def test_running_head_never_repeats_the_document_title(built_site: Path, manifes
         assert first.count(squash(outcome.title)) == 2, entry.id  # in the left head, and the page's title
 
 
+def test_packets_leave_out_the_flows_screen_parts(built_site: Path, manifest) -> None:
+    """A packet's outcome page is a summary on paper: no step indicator, position, Back or print prompt."""
+    screen_only = ("Current stage", "Completed stage", "Your result", "print this page", "Start again")
+    for entry in (entry for entry in manifest.values() if entry.kind == "packet"):
+        text = pdf_text(built_site / entry.file)
+        assert "Any of these sets of answers leads here" in text or "These answers lead here" in text, entry.id
+        assert not [words for words in screen_only if words in text], entry.id
+
+
 def test_pdfs_print_resource_addresses_and_footnotes(built_site: Path, manifest, toolkit) -> None:
     text = pdf_text(built_site / manifest["foundational-issues"].file)
     assert "Notes" in text

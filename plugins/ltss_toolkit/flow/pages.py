@@ -69,7 +69,7 @@ class _Context:
                     f'<span class="ltss-visually-hidden">{hidden}</span>{html_text(stage.label)}</li>'
                 )
         return [
-            '<nav class="ltss-flow-stages" aria-label="Stages of State Pathways">',
+            '<nav class="ltss-flow-stages ltss-no-print" aria-label="Stages of State Pathways">',
             "<ol>",
             *items,
             "</ol>",
@@ -79,7 +79,7 @@ class _Context:
 
     def _position(self, node: Node) -> list[str]:
         text = {START: "Start", OUTCOME: "Your result"}.get(node.kind) or f"Question {self.numbers.get(node.id, 1)}"
-        return [f'<p class="ltss-flow-position" data-flow-position>{html_text(text)}</p>', ""]
+        return [f'<p class="ltss-flow-position ltss-no-print" data-flow-position>{html_text(text)}</p>', ""]
 
     def _controls(self, node: Node) -> list[str]:
         links = []
@@ -91,7 +91,7 @@ class _Context:
         if node.kind != START:
             links.append(f"[Start again]({self.link(self.start.uri, node)}){{ .ltss-flow-restart }}")
         links.append(f"[Map of the whole flow]({self.link(MAP_URI, node)}){{ .ltss-flow-map-link }}")
-        return ['<div class="ltss-flow-controls" markdown>', "", " ".join(links), "", "</div>", ""]
+        return ['<div class="ltss-flow-controls ltss-no-print" markdown>', "", " ".join(links), "", "</div>", ""]
 
     def _given(self) -> list[str]:
         """Where the flow script lists the reader's answers, each with a Change link; hidden until then."""
@@ -238,7 +238,7 @@ class _Context:
 
     def _print(self) -> list[str]:
         return [
-            '<p class="ltss-flow-print" data-flow-print>To keep this summary, print this page: '
+            '<p class="ltss-flow-print ltss-no-print" data-flow-print>To keep this summary, print this page: '
             "press Ctrl+P (or Cmd+P on a Mac).</p>",
             "",
         ]
