@@ -1,6 +1,6 @@
 """Every page of the built site in headless Chromium, 404 page included: axe-core finds no WCAG 2.1 A/AA
-violation in the light scheme, in the dark scheme and at 320 px wide, and no page asks any host but this
-one for anything.
+violation in the light scheme, in the dark scheme and at 320 px wide, no page is wider than a 320 px screen
+(with JavaScript or without), and no page asks any host but this one for anything.
 
 Each page is loaded once and axe injected once; the page is then switched to each variant as a reader's
 system would switch it: the scheme comes from the reader's system preference (emulated
@@ -64,6 +64,8 @@ def page_urls(site: Path) -> list[str]:
 
 
 RUN_AXE = """([part, options]) => axe.run(part || document, options)"""
+TOO_WIDE = "document.documentElement.scrollWidth > innerWidth ? document.documentElement.scrollWidth : 0"
+"""The page's width when it is wider than the window (it scrolls sideways as a whole), else 0."""
 LOOK = """() => {
     const [red, green, blue] = getComputedStyle(document.body).backgroundColor.match(/\\d+/g).map(Number);
     return document.body.getAttribute("data-md-color-scheme") + ", " + (red + green + blue < 288 ? "dark" : "light");
@@ -87,6 +89,7 @@ def test_every_page_passes_axe_in_each_variant_and_loads_nothing_from_elsewhere(
     elsewhere: list[str] = []
     violations: list[str] = []
     wrong_scheme: list[str] = []
+    too_wide: list[str] = []
     first = VARIANTS["light"]
     context = chromium_browser.new_context(color_scheme=first["color_scheme"], viewport=first["viewport"])
 
@@ -119,6 +122,8 @@ def test_every_page_passes_axe_in_each_variant_and_loads_nothing_from_elsewhere(
             whole = url in ONE_OF_EACH_KIND
             rules, part = (None, None) if whole else (settings["rules"], settings["part"])
             only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG_TAGS}
+            if settings["viewport"] == PHONE and page.evaluate(TOO_WIDE):
+                too_wide.append(f"/{url}: {page.evaluate(TOO_WIDE)} px wide")
             response = page.evaluate(RUN_AXE, [part, {"runOnly": only, "resultTypes": ["violations"]}])
             for violation in response["violations"]:
                 targets = ", ".join(str(node["target"]) for node in violation["nodes"][:3])
@@ -129,3 +134,18 @@ def test_every_page_passes_axe_in_each_variant_and_loads_nothing_from_elsewhere(
     assert not elsewhere, "\n".join(elsewhere)
     assert not wrong_scheme, "pages not in their variant's scheme:\n" + "\n".join(wrong_scheme)
     assert not violations, "\n".join(violations)
+    assert not too_wide, "pages wider than a 320 px screen (WCAG 1.4.10 reflow):\n" + "\n".join(too_wide)
+
+
+def test_without_javascript_every_page_fits_a_320px_screen(built_site: Path, served_site: str, chromium_browser) -> None:
+    """Reflow (WCAG 1.4.10) as a reader without JavaScript sees it: only wide tables, the flow map and code
+    scroll sideways, each in its own box; the page itself never does (Material's script changes the header)."""
+    context = chromium_browser.new_context(java_script_enabled=False, viewport=PHONE)
+    page = context.new_page()
+    too_wide = []
+    for url in page_urls(built_site):
+        page.goto(served_site + url, wait_until="load")
+        if page.evaluate(TOO_WIDE):
+            too_wide.append(f"/{url}: {page.evaluate(TOO_WIDE)} px wide")
+    context.close()
+    assert not too_wide, "\n".join(too_wide)

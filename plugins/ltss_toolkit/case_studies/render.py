@@ -73,14 +73,14 @@ def render_table(found: CaseStudies, toolkit: Toolkit, strategy: str | None = No
         return '<p class="ltss-note">No case studies are listed for this strategy yet.</p>'
     table_id = "case-studies-table" if strategy is None else f"case-studies-{strategy}"
     out = [_filter_form(rows)] if strategy is None else []
+    caption = "State case studies" if strategy is None else f"Case studies: {STRATEGIES[strategy]}"
     out.append(
-        f'<table class="ltss-case-studies" id="{table_id}">'
-        "<caption>"
-        + ("State case studies" if strategy is None else f"Case studies: {html_text(STRATEGIES[strategy])}")
-        + "</caption>"
+        # A region readers can scroll from the keyboard, as every wide table (render/tables.py).
+        f'<div class="ltss-table-region" role="region" tabindex="0" aria-label="Table: {html_text(caption)}">'
+        f'<table class="ltss-case-studies" id="{table_id}"><caption>{html_text(caption)}</caption>'
         '<thead><tr><th scope="col">State</th><th scope="col">Strategy</th><th scope="col">Program</th>'
         '<th scope="col">What it did</th><th scope="col">Source</th><th scope="col">Checked</th></tr></thead>'
-        "<tbody>" + "".join(_row(s, toolkit) for s in rows) + "</tbody></table>"
+        "<tbody>" + "".join(_row(s, toolkit) for s in rows) + "</tbody></table></div>"
     )
     return "\n".join(out)
 

@@ -61,7 +61,11 @@ def map_page(flow: Flow) -> str:
         "",
         "Each item is an answer and the page it leads to; the items under it are the answers available there.",
         "",
+        '<div class="ltss-flow-outline" markdown>',
+        "",
         *outline(flow),
+        "",
+        "</div>",
         "",
     ]
     return "\n".join(out)

@@ -2,8 +2,9 @@
 
 Every page works without JavaScript: answers, Back and Start again are plain links between the
 pages. The flow's part of ``docs/assets/ltss.js`` then keeps the reader's answers in the query string and
-shows them with Change links; it finds what it needs in the page itself: the flow as JSON, with each node's address from this page
-written for the site's URL style (``node/`` or ``node.html``), so the script never builds an address.
+shows them with Change links; it finds what it needs in the page itself: the flow as JSON, with each node's
+address from this page written for the site's URL style (``node/`` or ``node.html``), so the script never
+builds an address.
 """
 
 from __future__ import annotations
