@@ -84,17 +84,30 @@ def _abbr_title(expansion: str) -> str:
     return " ".join(expansion.split())
 
 
+WORD_RUN = re.compile(r"[\w-]+")
+"""A word as an abbreviation stands alone: a run of letters, digits, '_' and '-' between other characters."""
+
+
 def abbreviations_for(markdown: str, found: Glossary) -> list[str]:
-    """``*[TERM]: expansion`` lines for the glossary terms (and their plurals) that occur in ``markdown``."""
+    """``*[TERM]: expansion`` lines for the glossary terms (and their plurals) that occur in ``markdown``.
+
+    A term occurs where nothing of a word comes right before or after it. For a term made of word characters
+    only, that is one of the page's word runs, all found in one pass; others ('QMB+') are searched for."""
     lines = []
+    runs: set[str] | None = None
     for term in sorted(found.terms, key=str.casefold):
-        if term not in markdown:  # most terms are not on most pages: skip the regular expressions
+        if term not in markdown:  # most terms are not on most pages
             continue
         expansion = _abbr_title(found.terms[term].expansion)
         for word in (term, term + "s"):
             if f"*[{word}]:" in markdown:
                 continue
-            if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", markdown):
+            if WORD_RUN.fullmatch(word):
+                runs = set(WORD_RUN.findall(markdown)) if runs is None else runs
+                present = word in runs
+            else:
+                present = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", markdown) is not None
+            if present:
                 lines.append(f"*[{word}]: {expansion}")
     return lines
 
