@@ -53,6 +53,10 @@ def test_abbreviations_only_for_terms_on_the_page() -> None:
     assert lines == ["*[D-SNP]: dual eligible special needs plan", "*[D-SNPs]: dual eligible special needs plan"]
     assert abbreviations_for("A FIDE-SNP only.", found) == ["*[FIDE-SNP]: fully integrated plan"]
     assert abbreviations_for("*[LTSS]: already defined\n\nLTSS", found) == []
+    assert abbreviations_for("SNP-like, a D-SNP_x and LTSSes", found) == []  # only whole words count
+    both = make_glossary(QMB="qualified beneficiary", QMBPLUS="qualified beneficiary plus")
+    assert abbreviations_for("QMB+ only", both) == ["*[QMB]: qualified beneficiary", "*[QMB+]: qualified beneficiary plus"]
+    assert abbreviations_for("QMB+x and QMBs", both) == ["*[QMB]: qualified beneficiary", "*[QMBs]: qualified beneficiary"]
 
 
 def test_abbreviation_titles_are_escaped_by_markdown() -> None:
