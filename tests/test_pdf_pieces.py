@@ -90,3 +90,6 @@ def test_the_edited_pages_module_is_laid_out_first_and_the_whole_site_last(docum
     assert {d.id for d in order} == {d.id for d in documents if edited_page in {p.page.uri for p in d.pages}}
     everything = edit_order(documents, None)
     assert len(everything) == len(documents) and everything[-1].kind == "site"
+    after_the_first_build = edit_order(documents, {edited_page}, None)  # the first build's layout not done
+    assert after_the_first_build[0].id == module.id and after_the_first_build[-1].kind == "site"
+    assert {d.id for d in after_the_first_build} == {d.id for d in documents}

@@ -103,3 +103,39 @@ def test_an_incremental_rebuild_leaves_the_same_pages_as_a_full_build(preview, t
         str(p) for p in pages if (made.root / p).read_bytes() != (full.root / p).read_bytes()
     ]  # fmt: skip
     assert differ == []
+
+
+def wait_until_idle(made: Preview, timeout: float = 120) -> None:
+    assert made.pdfs is not None
+    deadline = time.monotonic() + timeout
+    while made.pdfs.busy:
+        assert time.monotonic() < deadline, "serve --pdf never finished its layouts"
+        time.sleep(0.05)
+
+
+def test_serve_pdf_lays_out_every_pdf_at_start_then_what_an_edit_touched(tmp_path: Path) -> None:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    project = write_tree(tmp_path / "project", SMALL_SITE)
+    made = Preview(project / "mkdocs.yml", tmp_path / "serve" / "site", "http://127.0.0.1:8000/", pdf=True)
+    assert made.build() and made.pdfs is not None
+    try:
+        _first_layout_then_an_edit(project, made)
+    finally:
+        made.pdfs.close()
+
+
+def _first_layout_then_an_edit(project: Path, made: Preview) -> None:
+    assert made.pdfs is not None
+    wait_until_idle(made)
+    everything = [doc_id for doc_id, _ in made.pdfs.done]
+    assert everything and len(everything) == len(set(everything)) and everything[-1] == "ltss-toolkit-complete"
+    pdfs = {path.name for path in (made.root / "downloads").glob("*.pdf")}
+    assert pdfs == {f"{doc_id}.pdf" for doc_id in everything}
+
+    page = project / "content" / "pathways" / "first.md"
+    save(page, page.read_text(encoding="utf-8") + "\nA new sentence.\n")
+    assert made.build()
+    wait_until_idle(made)
+    after_edit = [doc_id for doc_id, _ in made.pdfs.done[len(everything) :]]
+    assert after_edit and after_edit[-1] == "ltss-toolkit-complete"
+    assert all(doc_id in everything for doc_id in after_edit)

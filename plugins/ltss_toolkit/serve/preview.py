@@ -122,7 +122,7 @@ class Preview:
             self.builds += 1
         self.showing_error = False
         rebuilt = toolkit_plugin(config).rebuilt
-        if self.pdfs is not None and self.builds > 1:
+        if self.pdfs is not None:  # the first build asks for every PDF (rebuilt is None)
             self.pdfs.request(self.root, config, store, rebuilt)
         return True
 

@@ -59,5 +59,7 @@ def serve(config_file: Path, host: str = "127.0.0.1", port: int = 8000, pdf: boo
     except KeyboardInterrupt:
         log.info("Shutting down...")
     finally:
+        if preview.pdfs is not None:
+            preview.pdfs.close()
         server.shutdown()
         shutil.rmtree(preview.root.parent, ignore_errors=True)
