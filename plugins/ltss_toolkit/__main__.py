@@ -33,7 +33,11 @@ def main(argv: list[str] | None = None) -> int:
     s = sub.add_parser("serve", help="live preview at http://127.0.0.1:8000; content errors show in the browser")
     s.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
     s.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="host:port to serve on")
-    s.add_argument("--pdf", action="store_true", help="lay out every PDF in the background, then after each edit the PDFs that hold the edited page")
+    s.add_argument(
+        "--pdf",
+        action="store_true",
+        help="lay out every PDF in the background, then after each edit the PDFs that hold the edited page",
+    )
     add_commands(sub)
     freshness_command.add_parser(sub)
     args = parser.parse_args(argv)
