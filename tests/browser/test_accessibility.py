@@ -72,11 +72,11 @@ LOOK = """() => {
 }"""
 SETTLED = "document.getAnimations().every((a) => a.playState !== 'running' || a.effect.getTiming().iterations === Infinity)"
 LOOK_IS = f"(look) => ({LOOK})() === look && {SETTLED}"
+"""The automatic scheme ("ltss-auto") in light or dark colours, as a first visit shows every page, once the
+colours' transitions have ended (Material eases links' colours: axe must not measure them half-way)."""
 NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 """Added to each page: colours switch at once instead of easing (axe checks where they end, and waiting for
 every page's transitions to end after each switch was a quarter of the test's time)."""
-"""The automatic scheme ("ltss-auto") in light or dark colours, as a first visit shows every page, once the
-colours' transitions have ended (Material eases links' colours: axe must not measure them half-way)."""
 
 
 def test_every_page_passes_axe_in_each_variant_and_loads_nothing_from_elsewhere(
