@@ -289,6 +289,26 @@ def chromium_browser():
         browser.close()
 
 
+@pytest.fixture
+def fresh(chromium_browser):
+    """A first visit: a new context (nothing stored), the system in light, no page error allowed."""
+    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert not errors, errors
+
+
+@pytest.fixture(scope="module")
+def no_script(chromium_browser):
+    """A reader without JavaScript."""
+    context = chromium_browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass

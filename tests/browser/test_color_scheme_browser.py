@@ -10,32 +10,12 @@ of an earlier test could store Material's choice again as the emulated preferenc
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 MATERIAL_BUNDLE = "**/assets/javascripts/bundle.*.min.js"
 PAGES = ("", "start-here/map/", "modules/mltss-framework/")
-
-
-@pytest.fixture
-def fresh(chromium_browser) -> Iterator:
-    """A first visit: a new context (no stored choice), the system in light, no page error allowed."""
-    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert not errors, errors
-
-
-@pytest.fixture(scope="module")
-def no_script(chromium_browser) -> Iterator:
-    context = chromium_browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
-    yield context.new_page()
-    context.close()
 
 
 def shown(page) -> tuple[str, str]:

@@ -30,15 +30,14 @@ def edit_order(
     that hold only ``carried`` pages (an earlier request's, not finished); the whole site last. None stands for
     every page."""
 
-    def uris(document: Document) -> set[str]:
-        return {*(p.page.uri for p in document.pages), *document.intro_uris, *document.extra_uris}
+    uris = {d.id: {*(p.page.uri for p in d.pages), *d.intro_uris, *d.extra_uris} for d in documents}
 
     def held(document: Document, pages: AbstractSet[str] | None) -> int:
-        return len(uris(document)) if pages is None else len(pages & uris(document))
+        return len(uris[document.id]) if pages is None else len(pages & uris[document.id])
 
     def key(document: Document) -> tuple[bool, bool, int, int]:
         now = held(document, rebuilt)
-        return (document.kind == "site", not now, -now if rebuilt is not None else 0, len(uris(document)))
+        return (document.kind == "site", not now, -now if rebuilt is not None else 0, len(uris[document.id]))
 
     return sorted((d for d in documents if held(d, rebuilt) or held(d, carried)), key=key)
 
