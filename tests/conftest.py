@@ -12,6 +12,7 @@ import sys
 import tempfile
 import textwrap
 import threading
+import time
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -78,35 +79,80 @@ def project_dir() -> Path:
     return PROJECT
 
 
-class ShippedBuild:
-    """The shipped content's full build (site, PDFs, bundle), started in the background as soon as the
-    tests are collected: it takes over a minute, most of it on one core, while the tests that do not need
-    it run on the other. The tests that need it run last (``pytest_collection_modifyitems``)."""
+SHIPPED_ENV = "LTSS_TEST_SHIPPED"
+"""The folder of this run's shipped build, made by the process that runs the tests (pytest-xdist's controller)
+and shared by its workers through their environment."""
 
-    def __init__(self) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="ltss-shipped-"))
-        self.site = self.folder / "site"
-        self.log = self.folder / "build.log"
+
+class ShippedBuild:
+    """The shipped content's full build (site, PDFs, bundle), once per test run, started in the background as
+    soon as the tests are collected: it takes over a minute, most of it on one core, while the tests that do
+    not need it run beside it. The tests that need it run last (``pytest_collection_modifyitems``).
+
+    Each pytest-xdist worker collects every test, so each asks for the build; the first to make the folder's
+    ``started`` starts it, and every worker waits for the ``status`` it writes when the build ends."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.site = folder / "site"
+        self.log = folder / "build.log"
+        self.status = folder / "status"
+        self.process: subprocess.Popen[bytes] | None = None
+        self.recorder: threading.Thread | None = None
+
+    def start(self) -> None:
+        try:
+            (self.folder / "started").mkdir()
+        except FileExistsError:
+            return
         env = build_env()
         env["LTSS_PDF_CACHE"] = str(TEST_PDF_CACHE)
         command = [sys.executable, "-m", "ltss_toolkit", "build", "-f", str(PROJECT / "mkdocs.yml")]
         command += ["-d", str(self.site)]
         with self.log.open("w", encoding="utf-8") as log:
             self.process = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        self.recorder = threading.Thread(target=self._record, args=(self.process,), daemon=True)
+        self.recorder.start()
 
-    def wait(self) -> Path:
-        returncode = self.process.wait()
-        assert returncode == 0, self.log.read_text(encoding="utf-8")[-8000:]
+    def _record(self, process: subprocess.Popen[bytes]) -> None:
+        returncode = process.wait()
+        written = self.status.with_suffix(".partial")
+        written.write_text(str(returncode), encoding="utf-8")
+        written.replace(self.status)
+
+    def wait(self, timeout: float = 1200) -> Path:
+        deadline = time.monotonic() + timeout
+        while not self.status.exists():
+            assert time.monotonic() < deadline, f"the shipped build did not end in {timeout:.0f} s: {self.log}"
+            time.sleep(0.1)
+        assert self.status.read_text(encoding="utf-8") == "0", self.log.read_text(encoding="utf-8")[-8000:]
         return self.site
 
-    def close(self) -> None:
-        if self.process.poll() is None:
+    def finish(self, interrupted: bool) -> None:
+        """In the worker that started it: let the build end for a worker still waiting for it, unless the run
+        was interrupted."""
+        if self.process is None or self.recorder is None:
+            return
+        if interrupted:
             self.process.kill()
-            self.process.wait()
-        shutil.rmtree(self.folder, ignore_errors=True)
+        self.recorder.join()
 
 
 _shipped: ShippedBuild | None = None
+
+
+def _is_worker(config: pytest.Config) -> bool:
+    return hasattr(config, "workerinput")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not _is_worker(config):
+        os.environ[SHIPPED_ENV] = tempfile.mkdtemp(prefix="ltss-shipped-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if not _is_worker(config) and SHIPPED_ENV in os.environ:
+        shutil.rmtree(os.environ.pop(SHIPPED_ENV), ignore_errors=True)
 
 
 @pytest.hookimpl(trylast=True)
@@ -115,18 +161,19 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     global _shipped
     needing = [item for item in items if "built_site" in getattr(item, "fixturenames", ())]
     if needing and _shipped is None and not config.option.collectonly:
-        _shipped = ShippedBuild()
+        _shipped = ShippedBuild(Path(os.environ[SHIPPED_ENV]))
+        _shipped.start()
     items[:] = [item for item in items if item not in needing] + needing
 
 
-def pytest_sessionfinish() -> None:
+def pytest_sessionfinish(exitstatus: int) -> None:
     if _shipped is not None:
-        _shipped.close()
+        _shipped.finish(interrupted=exitstatus == pytest.ExitCode.INTERRUPTED)
 
 
 @pytest.fixture(scope="session")
 def built_site() -> Path:
-    """The shipped content built once per test session, PDFs and bundle included."""
+    """The shipped content built once per test run, PDFs and bundle included."""
     assert _shipped is not None, "pytest_collection_modifyitems starts the shipped build"
     return _shipped.wait()
 

@@ -4,8 +4,9 @@ The site is built without PDFs into a temporary folder (or taken from ``--site``
 server that gzips text responses with ``Content-Encoding: gzip``, as static hosts do, and each page is audited
 ``--runs`` times (default 3) by Lighthouse (pinned in bench/lighthouse/package.json, installed with ``npm ci``)
 driving Debian's chromium. Prints a Markdown table: performance (min-max of the runs), accessibility, best
-practices, SEO, and the longest total blocking time of the runs. ``--details`` adds, per page, the main-thread
-work by category and the slowest scripts of the last run.
+practices, SEO, and the longest total blocking time of the runs. ``--details`` adds, for each run, the main-thread
+work by category, the slowest scripts and the long tasks (the blocking time is what they take over 50 ms
+after the first contentful paint).
 
 Usage: .venv/bin/python bench/lighthouse/run.py [--runs 3] [--site DIR] [--page LABEL ...] [--details]
 """
@@ -174,6 +175,10 @@ def details(label: str, report: dict[str, object]) -> list[str]:
     bootup = audits["bootup-time"].get("details") or {}
     for item in bootup.get("items", [])[:5]:  # type: ignore[union-attr]
         lines.append(f"    {item['url']}: script {item['scripting']:.0f} ms, total {item['total']:.0f} ms")
+    paint = float(audits["first-contentful-paint"]["numericValue"])  # type: ignore[arg-type]
+    lines.append(f"  first contentful paint {paint:.0f} ms; long tasks (start, length, script):")
+    for item in (audits["long-tasks"].get("details") or {}).get("items", [])[:8]:  # type: ignore[union-attr]
+        lines.append(f"    {item['startTime']:.0f} ms, {item['duration']:.0f} ms, {item['url']}")
     for category in CATEGORIES:
         failing = failing_audits(report, category)
         if failing:
@@ -215,7 +220,8 @@ def main() -> None:
                 reports = [audit(lighthouse, base + PAGES[label]) for _ in range(args.runs)]
                 rows.append((label, reports))
                 if args.details:
-                    notes += details(label, reports[-1])
+                    for run, report in enumerate(reports, 1):
+                        notes += details(f"{label}, run {run}", report)
         version = rows[0][1][0]["lighthouseVersion"] if rows else "?"
         print(f"Lighthouse {version}, mobile, {args.runs} runs per page, gzip-served, {CHROMIUM}")
         print()

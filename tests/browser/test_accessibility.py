@@ -22,6 +22,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -79,8 +80,13 @@ NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animatio
 every page's transitions to end after each switch was a quarter of the test's time)."""
 
 
+SHARES = 2
+"""The pages are checked in this many tests, each every SHARES-th page, so pytest-xdist runs them on both cores."""
+
+
+@pytest.mark.parametrize("share", range(SHARES), ids=[f"pages {n + 1} of {SHARES}" for n in range(SHARES)])
 def test_every_page_passes_axe_in_each_variant_and_loads_nothing_from_elsewhere(
-    built_site: Path, served_site: str, chromium_browser
+    built_site: Path, served_site: str, chromium_browser, share: int
 ) -> None:
     """Each page is loaded once, light and wide, then switched to each variant as a reader's system would
     switch it (the automatic scheme follows the emulated preference live; the colours are checked before axe
@@ -109,7 +115,7 @@ def test_every_page_passes_axe_in_each_variant_and_loads_nothing_from_elsewhere(
     urls = page_urls(built_site)
     assert len(urls) > 50 and "404.html" in urls
     assert set(ONE_OF_EACH_KIND) <= set(urls), set(ONE_OF_EACH_KIND) - set(urls)
-    for url in urls:
+    for url in urls[share::SHARES]:
         page.emulate_media(color_scheme=first["color_scheme"])
         page.set_viewport_size(first["viewport"])
         page.goto(served_site + url, wait_until="load")
