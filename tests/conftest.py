@@ -128,12 +128,12 @@ class ShippedBuild:
         assert self.status.read_text(encoding="utf-8") == "0", self.log.read_text(encoding="utf-8")[-8000:]
         return self.site
 
-    def finish(self, interrupted: bool) -> None:
-        """In the worker that started it: let the build end for a worker still waiting for it, unless the run
-        was interrupted."""
+    def finish(self, stop: bool) -> None:
+        """In the process that started it, at the end of its tests: stop the build (``stop``: the run was
+        interrupted, or no other worker can be waiting for it), or let it end for a worker still waiting."""
         if self.process is None or self.recorder is None:
             return
-        if interrupted:
+        if stop:
             self.process.kill()
         self.recorder.join()
 
@@ -166,9 +166,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     items[:] = [item for item in items if item not in needing] + needing
 
 
-def pytest_sessionfinish(exitstatus: int) -> None:
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if _shipped is not None:
-        _shipped.finish(interrupted=exitstatus == pytest.ExitCode.INTERRUPTED)
+        alone = not _is_worker(session.config)  # one process (-n 0): nothing else can need the build
+        _shipped.finish(stop=alone or exitstatus == pytest.ExitCode.INTERRUPTED)
 
 
 @pytest.fixture(scope="session")
