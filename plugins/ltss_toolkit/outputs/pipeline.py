@@ -17,11 +17,11 @@ from pathlib import Path
 
 from .bundle import build_offline_bundle
 from .context import BuildContext, BuildFailed
-from .site import build_html, content_store, load_site_config
+from .site import build_published_html, content_store, load_site_config
 
 
 def build_site(context: BuildContext) -> None:
-    build_html(context.config, context.store)
+    build_published_html(context.config, context.store)
 
 
 def build_pdfs_step(context: BuildContext) -> None:

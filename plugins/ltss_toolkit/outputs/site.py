@@ -17,6 +17,7 @@ from mkdocs.exceptions import Abort, BuildError, ConfigurationError
 from ..loading.store import ContentStore
 from ..plugin import ToolkitPlugin
 from .context import BuildFailed
+from .theme_css import prune_theme_stylesheets
 
 PLUGIN_NAME = "ltss-toolkit"
 OFFLINE_PLUGIN = "material/offline"
@@ -68,3 +69,12 @@ def build_html(config: MkDocsConfig, store: ContentStore, *, dirty: bool = False
         mkdocs_build(config, dirty=dirty, serve_url=serve_url)
     except (Abort, BuildError, ConfigurationError) as error:
         raise BuildFailed(f"the site build failed: {error}") from error
+
+
+def build_published_html(config: MkDocsConfig, store: ContentStore) -> None:
+    """``build_html``, then Material's stylesheets pruned to what the pages can use (``outputs.theme_css``), unless
+    the plugin's ``prune_theme_css`` is off. The site and the offline zip are published this way; the preview
+    keeps Material's full files."""
+    build_html(config, store)
+    if toolkit_plugin(config).config.prune_theme_css:
+        prune_theme_stylesheets(Path(config.site_dir))
