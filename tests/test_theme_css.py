@@ -146,3 +146,20 @@ def test_the_build_prunes_materials_stylesheets_unless_the_option_is_off(small_p
     main = next(name for name in pruned if name.startswith("main."))
     assert f'href="assets/stylesheets/{main}"' in home
     assert not any(name in home for name in originals)
+
+
+def test_braces_and_semicolons_inside_strings_comments_and_urls_do_not_split_rules() -> None:
+    css = (
+        '@charset "UTF-8";/*! a {licence} */'
+        '.a:after{content:"}{;"}'
+        ".b{background:url(data:image/svg+xml;utf8,x)}"
+        "@keyframes spin{0%{transform:none}to{transform:rotate(1turn)}}"
+        "@media (min-width:10em){/* note; */.a{margin:0}}"
+    )
+    assert serialize(parse(css)) == (
+        '@charset "UTF-8";.a:after{content:"}{;"}.b{background:url(data:image/svg+xml;utf8,x)}'
+        "@keyframes spin{0%{transform:none}to{transform:rotate(1turn)}}@media (min-width:10em){.a{margin:0}}"
+    )
+    assert serialize(prune_rules(parse(css), set())) == (
+        '@charset "UTF-8";@keyframes spin{0%{transform:none}to{transform:rotate(1turn)}}'
+    )
