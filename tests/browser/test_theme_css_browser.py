@@ -14,10 +14,9 @@ MATERIAL_STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" /
 PAGES = [
     "pathways/foundational-issues/part-a-buy-in/",
     "modules/module-4-state-strategies/case-studies/",
-    "start-here/map/",
-    "glossary/",
 ]
-"""Between them, every kind of element our pages have: the page parts, tables, the flow's map, the glossary."""
+"""Between them, the kinds of element Material styles on our pages: the page parts, lists, footnotes, tables and
+forms (the flow's map and the glossary are our own stylesheet's, which is not pruned)."""
 
 # Every element and its ::before and ::after where they exist: all computed properties but custom ones (--md-...),
 # which pruning drops on purpose when nothing reads them. Transitions are stopped in both, so no style is caught
