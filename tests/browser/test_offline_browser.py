@@ -26,7 +26,13 @@ class Watched:
         self.page.route("**/*", self._route)
         self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
         self.page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
-        self.page.on("requestfailed", lambda request: self.errors.append(f"failed: {request.url} {request.failure}"))
+        self.page.on("requestfailed", self._failed)
+
+    def _failed(self, request) -> None:
+        # A click that leaves the page cancels what it was still loading (often the favicon): net::ERR_ABORTED,
+        # which a reader never sees. A file missing from the bundle fails as ERR_FILE_NOT_FOUND and is kept.
+        if request.failure != "net::ERR_ABORTED":
+            self.errors.append(f"failed: {request.url} {request.failure}")
 
     def _route(self, route) -> None:
         url = route.request.url
