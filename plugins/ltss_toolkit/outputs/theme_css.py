@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -208,14 +208,20 @@ def _declarations(body: str) -> tuple[Declaration, ...]:
 
 def prune_rules(nodes: tuple[Node, ...], used: set[str]) -> tuple[Node, ...]:
     """Only the selectors whose every needed name is in ``used``; rules and groups left empty go."""
+    return _each_rule(nodes, lambda rule: Rule(tuple(s for s in rule.selectors if s[1] <= used), rule.declarations))
+
+
+def _each_rule(nodes: tuple[Node, ...], change: Callable[[Rule], Rule]) -> tuple[Node, ...]:
+    """``nodes`` with every rule, in groups too, replaced by ``change(rule)``; a rule left without selectors or
+    declarations goes, and so does a group left empty. Other at-rules stay as they are."""
     out: list[Node] = []
     for node in nodes:
         if isinstance(node, Rule):
-            selectors = tuple(s for s in node.selectors if s[1] <= used)
-            if selectors:
-                out.append(Rule(selectors, node.declarations))
+            changed = change(node)
+            if changed.selectors and changed.declarations:
+                out.append(changed)
         elif isinstance(node, Group):
-            children = prune_rules(node.children, used)
+            children = _each_rule(node.children, change)
             if children:
                 out.append(Group(node.head, children))
         else:
@@ -247,19 +253,12 @@ def _reads(nodes: tuple[Node, ...]) -> Iterable[str]:
 
 
 def _keep_properties(nodes: tuple[Node, ...], read: set[str]) -> tuple[Node, ...]:
-    out: list[Node] = []
-    for node in nodes:
-        if isinstance(node, Rule):
-            kept = tuple(d for d in node.declarations if not d.name.startswith("--") or d.name in read)
-            if kept:
-                out.append(Rule(node.selectors, kept))
-        elif isinstance(node, Group):
-            children = _keep_properties(node.children, read)
-            if children:
-                out.append(Group(node.head, children))
-        else:
-            out.append(node)
-    return tuple(out)
+    return _each_rule(
+        nodes,
+        lambda rule: Rule(
+            rule.selectors, tuple(d for d in rule.declarations if not d.name.startswith("--") or d.name in read)
+        ),
+    )
 
 
 def serialize(nodes: tuple[Node, ...]) -> str:
