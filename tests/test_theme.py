@@ -81,3 +81,30 @@ def test_our_stylesheet_takes_its_colours_from_the_scheme() -> None:
             continue
         for colour in re.findall(r"#[0-9a-fA-F]{3,8}\b", block):
             assert colour in allowed, f"ltss.css: {selector.strip()} uses {colour}; use a scheme variable"
+
+
+def test_materials_script_is_found_by_its_hashed_name_only_when_there_is_exactly_one() -> None:
+    from mkdocs.structure.files import File, Files
+
+    from ltss_toolkit.render.theme_script import material_bundle
+
+    def files(*paths: str) -> Files:
+        return Files([File(path, "/theme", "/site", use_directory_urls=True) for path in paths])
+
+    installed = sorted((MATERIAL / "assets" / "javascripts").glob("bundle.*.min.js"))
+    assert len(installed) == 1
+    bundle = f"assets/javascripts/{installed[0].name}"
+    assert material_bundle(files("assets/ltss.js", bundle, bundle + ".map")) == bundle
+    assert material_bundle(files("assets/ltss.js", "assets/javascripts/workers/search.1234abcd.min.js")) is None
+    assert material_bundle(files(bundle, "assets/javascripts/bundle.0123abcd.min.js")) is None
+
+
+def test_pages_fetch_materials_script_after_load_and_hand_it_the_document() -> None:
+    """The loader in main.html: Material's own <script src> is replaced, and the script it loads is given the
+    document through document$, since the DOMContentLoaded it waits for has passed by then."""
+    override = (PROJECT / "docs" / "overrides" / "main.html").read_text(encoding="utf-8")
+    base = (MATERIAL / "base.html").read_text(encoding="utf-8")
+    assert re.search(r"\{% block scripts %\}\s*<script src=\"\{\{ 'assets/javascripts/bundle\.", base)
+    loader = override[override.index("{% block scripts %}") :]
+    assert 'addEventListener("load"' in loader and "document$.next(document)" in loader
+    assert "ltss_theme_script | url | tojson" in loader

@@ -32,6 +32,7 @@ from .render.macro_switch import content_page_source, generated_page_source
 from .render.nav import UnknownArea, expand_nav
 from .render.page import RESOURCES_BY_TOPIC_URI, render_page
 from .render.sources import changed_pages, generated_sources
+from .render.theme_script import material_bundle
 from .structure.model import Page, Settings, Toolkit
 from .structure.problems import Problems
 from .structure.publications import page_documents, plan_documents
@@ -220,6 +221,13 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         if self.template_cache is not None:
             env.bytecode_cache = self.template_cache
+        env.globals["ltss_theme_script"] = material_bundle(files)
+        if env.globals["ltss_theme_script"] is None:
+            log.warning(
+                "Material's script (assets/javascripts/bundle.<hash>.min.js) was not found once among the theme's "
+                "files: pages load it as Material does, before they are shown. Update render/theme_script.py "
+                "for this version of Material."
+            )
         return env
 
     def _add(self, files: Files, file: File) -> None:

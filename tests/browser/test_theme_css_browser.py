@@ -52,6 +52,7 @@ def styles(browser, url: str, *, full: bool, width: int, scheme: str, act=None) 
             context.route("**/assets/stylesheets/*.min.css", full_material_css)
         page = context.new_page()
         page.goto(url)
+        page.wait_for_function("window.ltssThemeReady === true")  # Material's script, fetched after load
         page.add_style_tag(content=STILL)
         if act is not None:
             act(page)
