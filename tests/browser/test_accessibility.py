@@ -7,14 +7,22 @@ system would switch it: the scheme comes from the reader's system preference (em
 ``prefers-color-scheme``, which the automatic scheme follows live until the reader chooses) and the width from the
 viewport. The same built site serves all three; nothing is rebuilt or loaded again.
 
-What each variant checks, so that the three runs cost well under three full runs (colour contrast is most
-of axe's time). The light run is the full WCAG 2.1 A/AA rule set on every page. A scheme changes colours
-only, so the dark run is the rules whose outcome depends on colours (contrast of text, and of links against
-the text around them) on every page's content, where pages differ; the header, navigation and footer are
-the same component on every page and are checked whole on one page of each kind. A width changes the
-layout only, so the 320 px run is the rules whose outcome depends on it (scrolling boxes that must take
-focus, zoom and orientation) on every page. Both also run the full set on the whole of one page of each
-kind (the drawer, the header and each kind of content in that scheme or laid out for a phone).
+What each variant checks, so that the three runs cost well under three full runs. One page of each kind
+(``ONE_OF_EACH_KIND``: the drawer, the header and each kind of content) gets the full WCAG 2.1 A/AA rule set
+on the whole page in every variant. On the other pages:
+
+- light: the full rule set on the whole page, except the two rules whose outcome depends on colours
+  (contrast of text, and of links against the text around them); those run on the content's new styles;
+- dark: a scheme changes colours only, so only the colour rules, on the content's new styles;
+- 320 px: a width changes the layout only, so only the rules whose outcome depends on it (scrolling boxes
+  that must take focus, zoom and orientation), on the whole page.
+
+Colour contrast is most of axe's time, and it is a function of what ``STYLE_KEY`` reads: the text's colour,
+size and weight, and every background, opacity and filter behind it up to the first opaque one (for a link,
+the colour and underline of the text around it too). A text element of the content whose key an earlier
+page of the same test already had in that scheme has the same outcome, so only the first of each key is
+given to axe. The header, navigation and footer are the same component on every page and are checked whole
+on the pages of each kind.
 """
 
 from __future__ import annotations
@@ -32,15 +40,26 @@ COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 LAYOUT_RULES = ["scrollable-region-focusable", "meta-viewport", "css-orientation-lock"]
 
 WIDE, PHONE = {"width": 1280, "height": 900}, {"width": 320, "height": 640}
-CONTENT = {"include": [[".md-content"]]}
+EVERY_RULE = {"type": "tag", "values": WCAG_TAGS}
+WITHOUT_COLOURS = {"rules": {rule: {"enabled": False} for rule in COLOUR_RULES}}
+ONLY_COLOURS = {"type": "rule", "values": COLOUR_RULES}
+PAGE, NEW_STYLES = "page", "new styles"
 VARIANTS = {
-    "light": {"color_scheme": "light", "viewport": WIDE, "rules": None, "part": None},
-    "dark": {"color_scheme": "dark", "viewport": WIDE, "rules": COLOUR_RULES, "part": CONTENT},
-    "320px": {"color_scheme": "light", "viewport": PHONE, "rules": LAYOUT_RULES, "part": None},
+    "light": {
+        "color_scheme": "light",
+        "viewport": WIDE,
+        "checks": [(PAGE, {"runOnly": EVERY_RULE, **WITHOUT_COLOURS}), (NEW_STYLES, {"runOnly": ONLY_COLOURS})],
+    },
+    "dark": {"color_scheme": "dark", "viewport": WIDE, "checks": [(NEW_STYLES, {"runOnly": ONLY_COLOURS})]},
+    "320px": {
+        "color_scheme": "light",
+        "viewport": PHONE,
+        "checks": [(PAGE, {"runOnly": {"type": "rule", "values": LAYOUT_RULES}})],
+    },
 }
 """The variants axe runs in (the page must show the light or dark colours of its ``color_scheme``: checked, so
-that a broken scheme cannot make the dark run a second light run), the rules run on every page (None: all of
-them) and the part of the page they run on (None: the whole page)."""
+that a broken scheme cannot make the dark run a second light run), and what axe checks in each on the pages
+not in ONE_OF_EACH_KIND: the whole page, or the content's text elements of new styles."""
 
 ONE_OF_EACH_KIND = (
     "",  # home
@@ -65,7 +84,39 @@ def page_urls(site: Path) -> list[str]:
     return [path.relative_to(site).as_posix().removesuffix("index.html") for path in sorted(site.rglob("*.html"))]
 
 
-RUN_AXE = """([part, options]) => axe.run(part || document, options)"""
+RUN_AXE = """([part, options]) => axe.run(part === "page" ? document : {include: window.ltssNewStyles}, options)"""
+STYLE_KEY = """(element) => {
+    const style = getComputedStyle(element);
+    const key = [element.namespaceURI, element.localName, style.color, style.fill, style.fontSize, style.fontWeight,
+        style.textShadow, style.textDecorationLine, style.position];
+    if (element.localName === "a") {
+        const around = getComputedStyle(element.parentElement);
+        key.push(around.color, around.textDecorationLine, around.localName);
+    }
+    for (let node = element; node; node = node.parentElement) {
+        const behind = getComputedStyle(node);
+        key.push(behind.backgroundColor, behind.backgroundImage, behind.opacity, behind.filter, behind.mixBlendMode);
+        if (behind.backgroundColor.startsWith("rgb(") && behind.opacity === "1") break;
+    }
+    return key.join("|");
+}"""
+PICK_NEW_STYLES = f"""(seen) => {{
+    const key = {STYLE_KEY};
+    const known = new Set(seen), picked = [], keys = [];
+    for (const element of document.querySelectorAll(".md-content *")) {{
+        const text = [...element.childNodes].some((node) => node.nodeType === 3 && node.textContent.trim());
+        if (!text || !element.checkVisibility()) continue;
+        const k = key(element);
+        if (known.has(k)) continue;
+        known.add(k);
+        picked.push(element);
+        keys.push(k);
+    }}
+    window.ltssNewStyles = picked;
+    return keys;
+}}"""
+"""Marks the content's visible text elements whose STYLE_KEY is not in ``seen`` (one per key) for axe, and
+returns their keys."""
 TOO_WIDE = "document.documentElement.scrollWidth > innerWidth ? document.documentElement.scrollWidth : 0"
 """The page's width when it is wider than the window (it scrolls sideways as a whole), else 0."""
 LOOK = """() => {
@@ -106,6 +157,7 @@ def test_every_page_passes_axe_in_each_variant_and_loads_nothing_from_elsewhere(
     violations: list[str] = []
     wrong_scheme: list[str] = []
     too_wide: list[str] = []
+    seen: dict[str, set[str]] = {"light": set(), "dark": set()}
     first = VARIANTS["light"]
     context = chromium_browser.new_context(color_scheme=first["color_scheme"], viewport=first["viewport"])
     empty_index = {"config": json.loads((built_site / SEARCH_INDEX).read_text(encoding="utf-8"))["config"], "docs": []}
@@ -140,17 +192,23 @@ def test_every_page_passes_axe_in_each_variant_and_loads_nothing_from_elsewhere(
             except PlaywrightTimeout:
                 wrong_scheme.append(f"/{url} ({name}): {page.evaluate(LOOK)}")
                 continue
-            whole = url in ONE_OF_EACH_KIND
-            rules, part = (None, None) if whole else (settings["rules"], settings["part"])
-            only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG_TAGS}
             if settings["viewport"] == PHONE and page.evaluate(TOO_WIDE):
                 too_wide.append(f"/{url}: {page.evaluate(TOO_WIDE)} px wide")
-            response = page.evaluate(RUN_AXE, [part, {"runOnly": only, "resultTypes": ["violations"]}])
-            for violation in response["violations"]:
-                targets = ", ".join(str(node["target"]) for node in violation["nodes"][:3])
-                violations.append(
-                    f"/{url} ({name}): {violation['id']} ({violation['impact']}): {violation['help']} at {targets}"
-                )
+            whole = url in ONE_OF_EACH_KIND
+            if whole and name in seen:  # checked below with every rule: its styles need no second look
+                seen[name].update(page.evaluate(PICK_NEW_STYLES, sorted(seen[name])))
+            for part, options in [(PAGE, {"runOnly": EVERY_RULE})] if whole else settings["checks"]:
+                if part == NEW_STYLES:
+                    new = page.evaluate(PICK_NEW_STYLES, sorted(seen[settings["color_scheme"]]))
+                    if not new:
+                        continue
+                    seen[settings["color_scheme"]].update(new)
+                response = page.evaluate(RUN_AXE, [part, {**options, "resultTypes": ["violations"]}])
+                for violation in response["violations"]:
+                    targets = ", ".join(str(node["target"]) for node in violation["nodes"][:3])
+                    violations.append(
+                        f"/{url} ({name}): {violation['id']} ({violation['impact']}): {violation['help']} at {targets}"
+                    )
     context.close()
     assert not elsewhere, "\n".join(elsewhere)
     assert not wrong_scheme, "pages not in their variant's scheme:\n" + "\n".join(wrong_scheme)
