@@ -357,6 +357,17 @@ def no_script(chromium_browser):
     context.close()
 
 
+MATERIAL_RUNNING = "window.ltssThemeReady === true"
+"""Set by the loader in docs/overrides/main.html once Material's script has started on the page."""
+
+
+def start_material_script(page) -> None:
+    """Act as a reader does, so that the page fetches Material's script (render/theme_script.py), and wait until it
+    runs. The key is Shift, which changes nothing on the page and which none of Material's shortcuts use."""
+    page.keyboard.press("Shift")
+    page.wait_for_function(MATERIAL_RUNNING)
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass

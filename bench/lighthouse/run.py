@@ -6,11 +6,13 @@ server that gzips text responses with ``Content-Encoding: gzip``, as static host
 driving Debian's chromium.
 
 Each run's page load is scored twice. Lighthouse simulates the phone after loading the page at the host's full
-speed, with a CPU slowdown of 4x that assumes a fast desktop host (benchmarkIndex about 1500). This machine
-measures 700-1400, and its speed changes from minute to minute, so at 4x the same site scores 0.75 on one run
-and 0.98 on the next, and Lighthouse warns that the host is slower than it expects. As Lighthouse's
-documentation asks (docs/throttling.md, "Calibrating the CPU slowdown"), the second score uses the slowdown
-for the benchmarkIndex Lighthouse measured at the start of that very run (``cpu_slowdown``).
+speed, with a CPU slowdown of 4x that assumes a fast desktop host (benchmarkIndex about 1500). Hosts of this
+machine's size have measured from 700 to 2900, and a host's speed changes from minute to minute: at 4x the same
+site scored 0.75 on one run and 0.98 on the next of a slow host (Lighthouse warns that the host is slower than
+it expects), while a fast host emulates a phone faster than Lighthouse's. As Lighthouse's documentation asks
+(docs/throttling.md, "Calibrating the CPU slowdown"), the second score uses the slowdown for the
+benchmarkIndex Lighthouse measured at the start of that very run (``cpu_slowdown``): from 2x on the slowest
+hosts to 10x on the fastest.
 
 Chromium runs with paint holding off (``NO_PAINT_HOLDING``): in headless runs it often held the first frame
 a whole second after the page had loaded, which Lighthouse then scored as a slow page. ``--stock-chrome``

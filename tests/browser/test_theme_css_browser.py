@@ -9,6 +9,8 @@ from pathlib import Path
 import material
 import pytest
 
+from conftest import start_material_script
+
 MATERIAL_STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 
 PAGES = [
@@ -52,7 +54,7 @@ def styles(browser, url: str, *, full: bool, width: int, scheme: str, act=None) 
             context.route("**/assets/stylesheets/*.min.css", full_material_css)
         page = context.new_page()
         page.goto(url)
-        page.wait_for_function("window.ltssThemeReady === true")  # Material's script, fetched after load
+        start_material_script(page)
         page.add_style_tag(content=STILL)
         if act is not None:
             act(page)
