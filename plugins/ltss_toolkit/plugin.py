@@ -31,6 +31,7 @@ from .render.escape import html_text
 from .render.macro_switch import content_page_source, generated_page_source
 from .render.nav import UnknownArea, expand_nav
 from .render.page import RESOURCES_BY_TOPIC_URI, render_page
+from .render.sanitize import clean_page_html
 from .render.sources import changed_pages, generated_sources
 from .render.theme_script import material_bundle
 from .structure.model import Page, Settings, Toolkit
@@ -94,6 +95,9 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
     rebuilt: set[str] | None = None
     """The generated pages the last build rebuilt; None when it rebuilt everything."""
     read_pages: dict[str, tuple[str | None, dict[str, Any]]]
+    made_from: dict[str, str]
+    """Each page's file in the site (``a/b/index.html``) to the file it was made from, for the check of the
+    written pages (``outputs.verify``)."""
     """Each page's title and metadata as the last build read them, for the pages an ``incremental`` build
     does not read again (MkDocs leaves them without a title, which the nav of every rebuilt page shows)."""
 
@@ -184,6 +188,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         sources = generated_sources(
             self.toolkit, self.extensions, self.landings, self.config.resources_page, content_pages=self.keeps_sources
         )
+        self.made_from = {}
         before, self.last_build = self.last_build, ((config.nav, sources) if self.keeps_sources else None)
         self.rebuilt = None
         if self.incremental and before is not None and before[0] == config.nav:
@@ -255,6 +260,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         else:
             source = generated_source(self.extensions, self.toolkit, uri)
         title = content_page.title if content_page is not None else str(page.meta.get("title") or page.title or uri)
+        self.made_from[page.file.dest_uri] = source or f"the generated page {uri}"
         self._set_repository_links(page, config, title, content_page is not None or not page.file.generated_by, source)
         if content_page is None:  # the home page and flow outcomes link to their PDF (content pages: render_page)
             markdown = with_download_placeholder(markdown, self.landings.get(uri))
@@ -262,6 +268,12 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
             if extension.finish_page is not None:
                 markdown = extension.finish_page(uri, markdown, self.toolkit)
         return markdown
+
+    # Last, after any other plugin's pass: what Markdown made from the page, cut down to the allowlist.
+    @event_priority(-100)
+    @guarded
+    def on_page_content(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        return clean_page_html(html)
 
     def _project_path(self, path: str) -> str:
         absolute = (self.project_dir / path).resolve()

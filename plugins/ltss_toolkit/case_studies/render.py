@@ -10,6 +10,7 @@ import posixpath
 
 from ..render.escape import external_link, html_text, relative
 from ..render.page import citation
+from ..render.sanitize import trusted_html
 from ..structure.model import Toolkit
 from .model import STRATEGIES, CaseStudies, CaseStudy
 
@@ -55,7 +56,7 @@ def _filter_form(rows: list[CaseStudy]) -> str:
     )
     if any(s.state is None for s in rows):
         state_options += f'<option value="{NO_STATE_VALUE}">{NO_STATE}</option>'
-    return (
+    return trusted_html(
         '<form class="ltss-filter" data-ltss-filter="case-studies-table" hidden>'
         '<label for="case-studies-strategy">Strategy</label> '
         f'<select id="case-studies-strategy" name="strategy" data-column="strategy">{strategy_options}</select> '

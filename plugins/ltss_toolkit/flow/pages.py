@@ -14,6 +14,7 @@ import json
 from ..render.escape import html_text, md_text, relative, relative_url
 from ..render.page import resource_item
 from ..render.parts import part_heading
+from ..render.sanitize import trusted_html
 from ..structure.model import Toolkit
 from .graph import parents, paths, question_numbers
 from .map_page import map_page
@@ -137,7 +138,7 @@ class _Context:
         }
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-        return [f'<script type="application/json" id="ltss-flow-data">{text}</script>']
+        return [trusted_html(f'<script type="application/json" id="ltss-flow-data">{text}</script>')]
 
     # Each kind of node
 

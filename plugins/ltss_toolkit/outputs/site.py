@@ -18,6 +18,7 @@ from ..loading.store import ContentStore
 from ..plugin import ToolkitPlugin
 from .context import BuildFailed
 from .theme_css import prune_theme_stylesheets
+from .verify import check_written_pages
 
 PLUGIN_NAME = "ltss-toolkit"
 OFFLINE_PLUGIN = "material/offline"
@@ -72,9 +73,12 @@ def build_html(config: MkDocsConfig, store: ContentStore, *, dirty: bool = False
 
 
 def build_published_html(config: MkDocsConfig, store: ContentStore) -> None:
-    """``build_html``, then Material's stylesheets pruned to what the pages can use (``outputs.theme_css``), unless
-    the plugin's ``prune_theme_css`` is off. The site and the offline zip are published this way; the preview
-    keeps Material's full files."""
+    """``build_html``, then every written page checked for script and loads from elsewhere (``outputs.verify``), and
+    Material's stylesheets pruned to what the pages can use (``outputs.theme_css``), unless the plugin's
+    ``prune_theme_css`` is off. The site and the offline zip are published this way; the preview keeps Material's
+    full files."""
     build_html(config, store)
-    if toolkit_plugin(config).config.prune_theme_css:
+    plugin = toolkit_plugin(config)
+    check_written_pages(Path(config.site_dir), plugin.made_from)
+    if plugin.config.prune_theme_css:
         prune_theme_stylesheets(Path(config.site_dir))

@@ -21,6 +21,14 @@ from urllib.parse import unquote
 
 import markdown
 
+from ..structure.markup import (
+    FORBIDDEN_ELEMENTS,
+    REMOTE_LOADING,
+    SAFE_SCHEMES,
+    html_addresses,
+    loads_from_elsewhere,
+    url_scheme,
+)
 from ..structure.memo import remembered
 from ..structure.model import Toolkit
 from ..structure.problems import Location, Problems, did_you_mean
@@ -28,28 +36,31 @@ from .page import render_page
 
 DEFAULT_EXTENSIONS = ["abbr", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc"]
 
-_INLINE = re.compile(r"!?\[(?:[^\[\]\\]|\\.|\[[^\]]*\])*\]\(\s*(<[^>]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)")
+_INLINE = re.compile(r"(!?)\[(?:[^\[\]\\]|\\.|\[[^\]]*\])*\]\(\s*(<[^>]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)")
 _REFERENCE = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:\s*(\S+)")
-_HTML_ATTR = re.compile(r"""<[a-zA-Z][^>]*?\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+\1")
-_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _ID = re.compile(r"""\sid=["']([^"']+)["']""")
-SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 
 
 @dataclass(frozen=True)
 class Link:
     target: str
     line: int
+    loaded: bool = False
+    """Loaded with the page (an image), not followed by the reader."""
 
 
 @remembered(maxsize=4096)
 def links_in(body: str, first_line: int) -> tuple[Link, ...]:
-    """Every link target in Markdown (inline, reference definitions, HTML href/src) outside code, with its line.
+    """Every link target in Markdown (inline, reference definitions, addresses in HTML) outside code, with its line.
 
     Kept by page body: the preview checks every page's links after each save, and only the edited body is new."""
-    return tuple(_links_in(body, first_line))
+    found = list(_links_in(body, first_line))
+    for tag, attribute, value in html_addresses(body, first_line):
+        loaded = tag.name not in FORBIDDEN_ELEMENTS and attribute in REMOTE_LOADING.get(tag.name, ())
+        found.append(Link(value.strip(), tag.line, loaded))
+    return tuple(sorted(found, key=lambda link: link.line))
 
 
 def _links_in(body: str, first_line: int) -> Iterator[Link]:
@@ -66,11 +77,10 @@ def _links_in(body: str, first_line: int) -> Iterator[Link]:
         if line.startswith(("    ", "\t")) and not line.strip().startswith(("-", "*", "<", "[")):
             continue  # an indented code block (or a continuation paragraph: links there are rare)
         text = _CODE_SPAN.sub("", line)
-        targets = [m.group(1) for m in _INLINE.finditer(text)]
-        targets += [m.group(1) for m in _REFERENCE.finditer(text)]
-        targets += [m.group(1) if m.group(1) is not None else m.group(2) for m in _HTML_ATTR.finditer(text)]
-        for target in targets:
-            yield Link(target.strip("<>").strip(), first_line + offset)
+        targets = [(m.group(2), m.group(1) == "!") for m in _INLINE.finditer(text)]
+        targets += [(m.group(1), False) for m in _REFERENCE.finditer(text)]
+        for target, image in targets:
+            yield Link(target.strip("<>").strip(), first_line + offset, image)
 
 
 class Anchors:
@@ -134,21 +144,22 @@ def check_links(
     published = files | set(toolkit.assets) | set(unreadable)
     for page in sorted(toolkit.pages.values(), key=lambda p: p.source):
         for link in links_in(page.body, page.body_line):
-            problem = _problem(link.target, page.uri, sources, published, anchors)
+            problem = _problem(link, page.uri, sources, published, anchors)
             if problem is not None:
                 message, hint = problem
                 problems.add(Location(page.source, link.line), f"link to '{link.target}': {message}", hint)
 
 
 def _problem(
-    target: str, from_uri: str, pages: Mapping[str, object], files: set[str], anchors: Anchors
+    link: Link, from_uri: str, pages: Mapping[str, object], files: set[str], anchors: Anchors
 ) -> tuple[str, str] | None:
-    scheme = _SCHEME.match(target)
-    if scheme:
-        if scheme.group(1).lower() in SAFE_SCHEMES:
-            return None
-        return f"'{scheme.group(1)}:' links are not allowed", "link to a web address starting with https://"
-    if target.startswith("//"):
+    target = link.target
+    scheme = url_scheme(target)
+    if scheme is not None and scheme not in SAFE_SCHEMES:
+        return f"'{scheme}:' links are not allowed", "link to a web address starting with https://"
+    if link.loaded and loads_from_elsewhere(target):
+        return "pages load images only from this site", "save the image in the page's folder and link to its file"
+    if scheme is not None or target.startswith("//"):
         return None
     if target.startswith("/"):
         return "absolute link", "link to the page's file relative to this one, such as '../other/page.md'"

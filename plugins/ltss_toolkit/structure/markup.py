@@ -1,42 +1,171 @@
-"""Raw HTML that a content page may not carry: scripts, frames, event handlers, style blocks.
+"""Raw HTML in a page body, read as a browser reads it: what may not be there, and the addresses it holds.
 
-Page bodies are Markdown and may hold simple HTML (``<div markdown>``, ``<abbr>``); anything that
-runs code or loads another site is added by the site itself, never by an editor's text.
+Page bodies are Markdown and may hold simple HTML (``<div markdown>``, ``<abbr>``); anything that runs code or
+loads another site is added by the site itself, never by an editor's text. The body is read with the standard
+library's HTML parser (outside code blocks and code spans), so a tag split over lines, an unquoted or upper-case
+attribute and an address written with character references are seen as the browser would see them, each with
+its line. These checks are for the editor's ``path:line`` message; the guarantee is ``render.sanitize``, which
+cleans every page's HTML whatever the checks saw.
 """
 
 from __future__ import annotations
 
+import html
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
 
+from .memo import remembered
 from .model import Toolkit
 from .problems import Location, Problems
 
-_ELEMENT = re.compile(r"<\s*(script|iframe|frame|object|embed|style|base|meta|link|form)\b", re.IGNORECASE)
-_HANDLER = re.compile(r"<[a-zA-Z][^>]*\s(on[a-z]+)\s*=", re.IGNORECASE)
+FORBIDDEN_ELEMENTS = frozenset(
+    {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "style", "base", "meta", "link", "form"}
+)
+SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+URL_ATTRIBUTES = frozenset(
+    {"href", "src", "xlink:href", "action", "formaction", "poster", "data", "background", "cite", "srcset"}
+)
+"""Attributes whose value is an address a browser follows or loads."""
+REMOTE_LOADING: dict[str, frozenset[str]] = {
+    **{tag: frozenset({"src", "srcset"}) for tag in ("img", "source", "input", "embed", "iframe", "script")},
+    **{tag: frozenset({"src", "poster"}) for tag in ("video", "audio", "track")},
+    "object": frozenset({"data"}),
+    "image": frozenset({"href", "xlink:href"}),
+    "use": frozenset({"href", "xlink:href"}),
+}
+"""Attributes whose address the browser loads as the page opens (not a link the reader follows)."""
+
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
+_IGNORED_IN_URLS = re.compile(r"[\t\n\r]")
+_LEADING = "".join(chr(code) for code in range(0x21))
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+\1")
 
 
+def url_scheme(address: str, *, references: bool = True) -> str | None:
+    """The scheme a browser finds in ``address``, lower case, or None for a relative address: character
+    references decoded (``jav&#x61;script:``; ``references``: the address is as written in Markdown, not a value
+    an HTML parser has decoded already), leading controls and spaces dropped and tabs and newlines removed
+    anywhere, as the URL standard does."""
+    text = html.unescape(address) if references else address
+    text = _IGNORED_IN_URLS.sub("", text).lstrip(_LEADING)
+    found = _SCHEME.match(text)
+    return found.group(1).lower() if found else None
+
+
+def loads_from_elsewhere(address: str, *, references: bool = True) -> bool:
+    """Whether a browser loading ``address`` (an image's ``src``) would ask another host: any scheme
+    (``https:``, ``data:``) or a network path (``//host``, and ``\\\\host``, which browsers read the same)."""
+    text = html.unescape(address) if references else address
+    text = _IGNORED_IN_URLS.sub("", text).lstrip(_LEADING).replace("\\", "/")
+    return text.startswith("//") or url_scheme(text, references=False) is not None
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A start tag in a page body: its name and attributes (lower case, values decoded) and its line."""
+
+    name: str
+    attributes: tuple[tuple[str, str], ...]
+    line: int
+
+
+class _Tags(HTMLParser):
+    def __init__(self, first_line: int) -> None:
+        super().__init__(convert_charrefs=True)
+        self.first_line = first_line
+        self.found: list[Tag] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.first_line + self.getpos()[0] - 1
+        self.found.append(Tag(tag, tuple((name, value or "") for name, value in attrs), line))
+
+
+@remembered(maxsize=4096)
+def tags_in(body: str, first_line: int) -> tuple[Tag, ...]:
+    """Every HTML start tag in a Markdown body outside fenced code and code spans, with the line it starts on.
+
+    Kept by body: the markup check and the link check both read it, and the preview reads every page after
+    each save."""
+    return tags_in_html(without_code(body), first_line)
+
+
+def tags_in_html(text: str, first_line: int = 1) -> tuple[Tag, ...]:
+    parser = _Tags(first_line)
+    parser.feed(text)
+    parser.close()
+    return tuple(parser.found)
+
+
+LOADING_LINKS = frozenset(
+    {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest", "apple-touch-icon"}
+)
+
+
+def live_markup(tag: Tag) -> Iterator[str]:
+    """What in a start tag of a built page runs code or loads from another host, as a browser reads it: an event
+    handler, an embedded document, an address with a scheme other than http(s), mailto or tel, an address
+    loaded from elsewhere. The check of the written pages (``outputs.verify``) uses it."""
+    rel = dict(tag.attributes).get("rel", "").lower().split()
+    loading = REMOTE_LOADING.get(tag.name, frozenset()) | (
+        {"href"} if tag.name == "link" and LOADING_LINKS.intersection(rel) else frozenset()
+    )
+    for name, value in tag.attributes:
+        if name.startswith("on") or name == "srcdoc":
+            yield f"a '{name}' attribute on <{tag.name}>"
+            continue
+        addresses = [part.split()[0] for part in value.split(",") if part.split()] if name == "srcset" else [value]
+        for address in addresses:
+            scheme = url_scheme(address, references=False)
+            if name in URL_ATTRIBUTES and scheme is not None and scheme not in SAFE_SCHEMES:
+                yield f"a '{scheme}:' address in <{tag.name} {name}>"
+            elif name in loading and loads_from_elsewhere(address, references=False):
+                yield f"<{tag.name} {name}> loaded from another host: {address[:80]}"
+
+
+def without_code(body: str) -> str:
+    """``body`` with fenced code blocks and code spans blanked out, line for line, so lines keep their numbers."""
+    lines = []
+    fence = ""
+    for line in body.split("\n"):
+        opening = _FENCE.match(line)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = ""
+            lines.append("")
+        elif opening:
+            fence = opening.group(1)
+            lines.append("")
+        else:
+            lines.append(_CODE_SPAN.sub(lambda span: " " * len(span.group(0)), line))
+    return "\n".join(lines)
+
+
+def html_addresses(body: str, first_line: int) -> Iterator[tuple[Tag, str, str]]:
+    """Each address in the body's HTML: its tag, attribute and value (for ``render.links``)."""
+    for tag in tags_in(body, first_line):
+        for name, value in tag.attributes:
+            if name in URL_ATTRIBUTES and value.strip():
+                yield tag, name, value
+
+
 def check_markup(toolkit: Toolkit, problems: Problems) -> None:
-    """Record each forbidden element or event-handler attribute in a page body (outside code)."""
+    """Record each forbidden element, event-handler attribute and embedded document in a page body."""
     for page in toolkit.pages.values():
-        in_fence = False
-        for offset, line in enumerate(page.body.split("\n")):
-            if line.lstrip().startswith(("```", "~~~")):
-                in_fence = not in_fence
-                continue
-            if in_fence:
-                continue
-            text = _CODE_SPAN.sub("", line)
-            where = Location(page.source, page.body_line + offset)
-            for match in _ELEMENT.finditer(text):
+        for tag in tags_in(page.body, page.body_line):
+            where = Location(page.source, tag.line)
+            if tag.name in FORBIDDEN_ELEMENTS:
                 problems.add(
                     where,
-                    f"'<{match.group(1).lower()}>' is not allowed in a page",
+                    f"'<{tag.name}>' is not allowed in a page",
                     "pages hold text, Markdown and simple HTML; to show the tag as text, put it in `backticks`",
                 )
-            for match in _HANDLER.finditer(text):
-                problems.add(
-                    where,
-                    f"HTML attribute '{match.group(1).lower()}' is not allowed in a page",
-                    "remove it; pages do not run scripts",
-                )
+            for name, _ in tag.attributes:
+                if name.startswith("on") or name == "srcdoc":
+                    problems.add(
+                        where,
+                        f"HTML attribute '{name}' is not allowed in a page",
+                        "remove it; pages do not run scripts",
+                    )
