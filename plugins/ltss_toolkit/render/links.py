@@ -43,6 +43,10 @@ _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+\1")
 _ID = re.compile(r"""\sid=["']([^"']+)["']""")
 
 
+_CONTROLS = {code: repr(chr(code))[1:-1] for code in range(0x20)}
+"""A tab or a control character in an address, shown as an escape (``\\t``) in the message's one line."""
+
+
 @dataclass(frozen=True)
 class Link:
     target: str
@@ -147,7 +151,9 @@ def check_links(
             problem = _problem(link, page.uri, sources, published, anchors)
             if problem is not None:
                 message, hint = problem
-                problems.add(Location(page.source, link.line), f"link to '{link.target}': {message}", hint)
+                problems.add(
+                    Location(page.source, link.line), f"link to '{link.target.translate(_CONTROLS)}': {message}", hint
+                )
 
 
 def _problem(
