@@ -26,6 +26,7 @@ from ltss_toolkit.outputs.bundle import (
     find_remote_loads,
     size_label,
 )
+from ltss_toolkit.outputs.verify import live_markup_in
 from ltss_toolkit.outputs.reproducible_zip import source_date, write_zip
 from ltss_toolkit.outputs.site import OFFLINE_PLUGIN, load_site_config, offline_variant, toolkit_plugin
 
@@ -103,8 +104,10 @@ def test_remote_loads_are_found_and_links_to_read_are_not(tmp_path: Path) -> Non
         encoding="utf-8",
     )
     (site / "style.css").write_text("a { background: url(https://example.org/x.png) }\nb { background: url(x.png) }\n")
-    found = find_remote_loads(site)
-    assert [entry.split(": ")[0] for entry in found] == ["index.html:3", "index.html:4", "style.css:1"]
+    (site / "text.html").write_text("<p>CSS such as url(//example.org/x.png) shown as text loads nothing.</p>\n")
+    assert [entry.split(": ")[0] for entry in find_remote_loads(site)] == ["style.css:1"]
+    pages = [entry.split(" carries ")[0].split(" its page ")[1] for entry in live_markup_in(site, {})]
+    assert pages == ["index.html:3", "index.html:4"]
 
 
 def test_offline_variant_is_the_site_config_plus_offline_without_edit_links(tmp_path: Path) -> None:

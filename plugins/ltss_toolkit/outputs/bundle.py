@@ -8,7 +8,8 @@ made fit to travel:
   vendored copy of ``iframe-worker`` (``vendor/``, refreshed by ``scripts/vendor-js``) as the polyfill
   instead, which also stops the plugin from adding its own, and this step copies the file in. This uses
   the plugin's own switch rather than rewriting URLs in built HTML or JavaScript, so it survives
-  Material upgrades; ``find_remote_loads`` fails the build if anything remote appears anyway.
+  Material upgrades. If anything remote appears anyway, the check of every written page (``outputs.verify``,
+  run on the bundle's pages as on the site's) fails the build, and ``find_remote_loads`` does for stylesheets.
 - Files a reader opening ``index.html`` never needs are dropped (sitemaps, source maps, the JSON
   search index whose inlined ``.js`` twin is what ``file://`` uses, other languages' stemmers).
 - The PDFs that the PDF step wrote into ``site/downloads/`` go in too (most of the zip's bytes; the
@@ -27,6 +28,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from ..structure.markup import REMOTE_CSS
 from .context import BuildContext, BuildFailed
 from .pdf.downloads import MANIFEST_NAME, human_size, link_downloads, read_manifest
 from .placeholders import fill_pages
@@ -45,13 +47,6 @@ NOT_NEEDED_OFFLINE = ("sitemap.xml", "sitemap.xml.gz", "search/search_index.json
 LUNR_LANGUAGES = "assets/javascripts/lunr"
 """Stemmers for languages other than English, loaded by the search worker only for those languages."""
 
-_REMOTE_LOAD = re.compile(
-    r"""<(?:script|img|iframe|source|audio|video|embed|input)\b[^>]*?\s(?:src|srcset)\s*=\s*["']?\s*(?:https?:)?//"""
-    r"""|<link\b[^>]*?\shref\s*=\s*["']?\s*(?:https?:)?//"""
-    r"""|@import\s+(?:url\()?\s*["']?(?:https?:)?//"""
-    r"""|url\(\s*["']?(?:https?:)?//""",
-    re.IGNORECASE,
-)
 _SIZE_PLACEHOLDER = re.compile(
     r'(<span\b[^>]*\bclass="ltss-bundle-size"[^>]*\bdata-file="(?P<file>[^"]+)"[^>]*>)(?P<text>.*?)(</span>)',
     re.DOTALL,
@@ -111,16 +106,14 @@ def copy_downloads(site_downloads: Path, bundle_downloads: Path) -> list[Path]:
 
 
 def find_remote_loads(bundle: Path) -> list[str]:
-    """Every place a page or stylesheet of the bundle would fetch something from another host.
-
-    Links a reader clicks (``<a href="https://...">``) are fine: they are not loaded by the page.
-    """
+    """Every place a stylesheet of the bundle would fetch something from another host (its pages are read as a
+    browser reads them by ``outputs.verify``, as the site's are)."""
     found = []
-    for path in sorted(bundle.rglob("*")):
-        if path.suffix not in (".html", ".css") or not path.is_file():
+    for path in sorted(bundle.rglob("*.css")):
+        if not path.is_file():
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
-        for match in _REMOTE_LOAD.finditer(text):
+        for match in REMOTE_CSS.finditer(text):
             line = text.count("\n", 0, match.start()) + 1
             found.append(f"{path.relative_to(bundle).as_posix()}:{line}: {match.group(0)[:120]}")
     return found

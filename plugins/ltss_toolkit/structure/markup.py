@@ -10,6 +10,7 @@ cleans every page's HTML whatever the checks saw.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from collections.abc import Iterator
@@ -37,6 +38,10 @@ REMOTE_LOADING: dict[str, frozenset[str]] = {
 }
 """Attributes whose address the browser loads as the page opens (not a link the reader follows)."""
 
+REMOTE_CSS = re.compile(
+    r"""@import\s+(?:url\()?\s*["']?\s*(?:https?:)?//|url\(\s*["']?\s*(?:https?:)?//""", re.IGNORECASE
+)
+"""A stylesheet's load from another host (``url(//host/...)``, ``@import "https://..."``)."""
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 _IGNORED_IN_URLS = re.compile(r"[\t\n\r]")
 _LEADING = "".join(chr(code) for code in range(0x21))
@@ -70,6 +75,8 @@ class Tag:
     name: str
     attributes: tuple[tuple[str, str], ...]
     line: int
+    text: str = ""
+    """A ``<style>`` element's stylesheet."""
 
 
 class _Tags(HTMLParser):
@@ -77,10 +84,19 @@ class _Tags(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.first_line = first_line
         self.found: list[Tag] = []
+        self.in_style = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line = self.first_line + self.getpos()[0] - 1
         self.found.append(Tag(tag, tuple((name, value or "") for name, value in attrs), line))
+        self.in_style = tag == "style"  # the parser reads what follows as text up to </style>
+
+    def handle_endtag(self, tag: str) -> None:
+        self.in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self.in_style:
+            self.found[-1] = dataclasses.replace(self.found[-1], text=self.found[-1].text + data)
 
 
 @remembered(maxsize=4096)
@@ -112,10 +128,16 @@ def live_markup(tag: Tag) -> Iterator[str]:
     loading = REMOTE_LOADING.get(tag.name, frozenset()) | (
         {"href"} if tag.name == "link" and LOADING_LINKS.intersection(rel) else frozenset()
     )
+    for css in REMOTE_CSS.finditer(tag.text):
+        yield f"<style> loading from another host: {css.group(0)}"
     for name, value in tag.attributes:
         if name.startswith("on") or name == "srcdoc":
             yield f"a '{name}' attribute on <{tag.name}>"
             continue
+        if name == "style":
+            yield from (
+                f"<{tag.name} style> loading from another host: {css.group(0)}" for css in REMOTE_CSS.finditer(value)
+            )
         addresses = [part.split()[0] for part in value.split(",") if part.split()] if name == "srcset" else [value]
         for address in addresses:
             scheme = url_scheme(address, references=False)
