@@ -9,7 +9,6 @@ written apart from the engine's own reading so that the two do not share a mista
 
 from __future__ import annotations
 
-import base64
 import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -167,7 +166,7 @@ def test_the_check_of_written_pages_names_the_content_file(tmp_path: Path, monke
         ('<div id="ltss-flow-data">{"nodes": {}}</div>', '<div>{"nodes": {}}</div>'),
         ('<p style="background: url(//other-host/x.png); text-align: right">x</p>', "<p>x</p>"),
         ('<p style="position: fixed; text-align: right">x</p>', '<p style="text-align:right">x</p>'),
-        ("<!--ltss-trusted " + "0" * 64 + " PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==-->x", "x"),
+        ("<!--ltss-trusted " + "0" * 64 + "-->\n<script>alert(1)</script>\n<!--/ltss-trusted-->x", "\n\nx"),
     ],
 )
 def test_the_sanitizer_removes_what_runs_or_loads_and_keeps_the_rest(hostile: str, kept: str) -> None:
@@ -179,8 +178,9 @@ def test_the_engines_own_markup_is_carried_through_signed() -> None:
     data = '<script type="application/json" id="ltss-flow-data">{"a":"\\u003c"}</script>'
     page = markdown.markdown(f"Before\n\n{trusted_html(form)}\n\n{trusted_html(data)}\n\nAfter")
     assert clean_page_html(page) == f"<p>Before</p>\n{form}\n\n{data}\n\n<p>After</p>"
-    forged = trusted_html("<script>alert(1)</script>").replace("<!--ltss-trusted ", "<!--ltss-trusted 0")[:-3] + "-->"
-    assert "script" not in clean_page_html(forged)
+    signed = trusted_html("<script>alert(1)</script>")
+    for forged in (signed.replace("alert(1)", "alert(2)"), signed.replace("<!--ltss-trusted ", "<!--ltss-trusted 0")):
+        assert "script" not in clean_page_html(markdown.markdown(forged))
 
 
 def test_the_shipped_sites_own_markup_survives_the_sanitizer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -199,9 +199,7 @@ def test_the_shipped_sites_own_markup_survives_the_sanitizer(tmp_path: Path, mon
         monkeypatch.setenv(name, value)
     build(PROJECT / "mkdocs.yml", tmp_path / "site", pdf=False)
     assert len(seen) > 100, "every page of the site and of the offline bundle"
-    carried = re.compile(r"<!--ltss-trusted [0-9a-f]{64} ([A-Za-z0-9+/=]*)-->")
     for before, after in seen:
-        before = carried.sub(lambda m: base64.b64decode(m.group(1)).decode("utf-8"), before)
         assert list(_tags(after)) == list(_tags(before))
 
 

@@ -16,7 +16,6 @@ cannot know, so an editor cannot forge it.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import hmac
 import re
@@ -123,32 +122,33 @@ _CLEANER = nh3.Cleaner(
 )
 
 _KEY = secrets.token_bytes(32)
-_CARRIED = re.compile(r"<!--ltss-trusted ([0-9a-f]{64}) ([A-Za-z0-9+/]*={0,2})-->")
+_CARRIED = re.compile(r"<!--ltss-trusted ([0-9a-f]{64})-->\n(.*?)\n<!--/ltss-trusted-->", re.DOTALL)
 
 
-def _signature(data: str) -> str:
-    return hmac.new(_KEY, data.encode("ascii"), hashlib.sha256).hexdigest()
+def _signature(fragment: str) -> str:
+    return hmac.new(_KEY, fragment.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
 def trusted_html(fragment: str) -> str:
-    """The engine's own ``fragment`` (built from escaped data, never from an editor's markup), as an HTML comment
-    that Markdown passes through and ``clean_page_html`` puts back unchanged. Only for what ``TAGS`` cannot hold;
-    its ids are invisible to the link check."""
-    data = base64.b64encode(fragment.encode("utf-8")).decode("ascii")
-    return f"<!--ltss-trusted {_signature(data)} {data}-->"
+    """The engine's own ``fragment`` (built from escaped data, never from an editor's markup) between two comments,
+    the first carrying its signature: Markdown passes such a block through as it is, and ``clean_page_html`` puts
+    it back unchanged. Only for what ``TAGS`` cannot hold, and only as a block of its own (not inside a
+    ``<div markdown>``, where Markdown rewrites HTML: the signature would not match and the fragment would be
+    cleaned like the rest)."""
+    return f"<!--ltss-trusted {_signature(fragment)}-->\n{fragment}\n<!--/ltss-trusted-->"
 
 
 def clean_page_html(html: str) -> str:
     """A page's content HTML with only what ``TAGS``, ``ATTRIBUTES`` and ``URL_SCHEMES`` allow, and the
-    fragments of ``trusted_html`` (checked by their signature; a forged one is dropped) as they were."""
+    fragments of ``trusted_html`` (checked by their signature; a forged one is cleaned) as they were."""
     kept: dict[str, str] = {}
 
     def set_aside(found: re.Match[str]) -> str:
-        signature, data = found.groups()
-        if not hmac.compare_digest(signature, _signature(data)):
-            return ""
+        signature, fragment = found.groups()
+        if not hmac.compare_digest(signature, _signature(fragment)):
+            return found.group(0)  # not ours: cleaned as the rest of the page
         token = f"ltss-trusted-{secrets.token_hex(16)}"
-        kept[token] = base64.b64decode(data).decode("utf-8")
+        kept[token] = fragment
         return token
 
     cleaned = _CLEANER.clean(_CARRIED.sub(set_aside, html))

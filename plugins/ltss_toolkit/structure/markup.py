@@ -89,7 +89,7 @@ class _Tags(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line = self.first_line + self.getpos()[0] - 1
         self.found.append(Tag(tag, tuple((name, value or "") for name, value in attrs), line))
-        self.in_style = tag == "style"  # the parser reads what follows as text up to </style>
+        self.in_style = tag == "style"  # what follows is its text, up to its end tag
 
     def handle_endtag(self, tag: str) -> None:
         self.in_style = False
@@ -138,8 +138,7 @@ def live_markup(tag: Tag) -> Iterator[str]:
             yield from (
                 f"<{tag.name} style> loading from another host: {css.group(0)}" for css in REMOTE_CSS.finditer(value)
             )
-        addresses = [part.split()[0] for part in value.split(",") if part.split()] if name == "srcset" else [value]
-        for address in addresses:
+        for address in _addresses(name, value):
             scheme = url_scheme(address, references=False)
             if name in URL_ATTRIBUTES and scheme is not None and scheme not in SAFE_SCHEMES:
                 yield f"a '{scheme}:' address in <{tag.name} {name}>"
@@ -169,8 +168,15 @@ def html_addresses(body: str, first_line: int) -> Iterator[tuple[Tag, str, str]]
     """Each address in the body's HTML: its tag, attribute and value (for ``render.links``)."""
     for tag in tags_in(body, first_line):
         for name, value in tag.attributes:
-            if name in URL_ATTRIBUTES and value.strip():
-                yield tag, name, value
+            if name in URL_ATTRIBUTES:
+                yield from ((tag, name, address) for address in _addresses(name, value))
+
+
+def _addresses(attribute: str, value: str) -> list[str]:
+    """The addresses in an attribute's value: one, or each candidate of a ``srcset`` (``a.png 1x, b.png 2x``)."""
+    if attribute == "srcset":
+        return [part.split()[0] for part in value.split(",") if part.split()]
+    return [value] if value.strip() else []
 
 
 def check_markup(toolkit: Toolkit, problems: Problems) -> None:
