@@ -166,6 +166,7 @@ def test_the_check_of_written_pages_names_the_content_file(tmp_path: Path, monke
         ('<div id="ltss-flow-data">{"nodes": {}}</div>', '<div>{"nodes": {}}</div>'),
         ('<p style="background: url(//other-host/x.png); text-align: right">x</p>', "<p>x</p>"),
         ('<p style="position: fixed; text-align: right">x</p>', '<p style="text-align:right">x</p>'),
+        ('<img src="x.png" alt="CSS url(//host/x.png) as text">', '<img src="x.png" alt="CSS url(//host/x.png) as text">'),
         ("<!--ltss-trusted " + "0" * 64 + "-->\n<script>alert(1)</script>\n<!--/ltss-trusted-->x", "\n\nx"),
     ],
 )

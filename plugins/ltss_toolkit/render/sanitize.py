@@ -101,8 +101,10 @@ def _keep_attribute(element: str, attribute: str, value: str) -> str | None:
         return None
     if attribute in REMOTE_LOADING.get(element, ()) and loads_from_elsewhere(value, references=False):
         return None
-    if any(not target.startswith("#") for target in _URL_REFERENCE.findall(value)):
-        return None  # SVG paint and markers refer to the page's own elements only, never to a file
+    if (attribute in SVG_DRAWING or attribute == "style") and any(
+        not target.startswith("#") for target in _URL_REFERENCE.findall(value)
+    ):
+        return None  # SVG paint and markers, and CSS, refer to the page's own elements only, never to a file
     return value
 
 
