@@ -7,6 +7,7 @@ import threading
 from pathlib import Path
 
 from ltss_toolkit.editing.addresses import Cited, check_all, cited_addresses, fetch, report
+from ltss_toolkit.config import read_site_setup
 from ltss_toolkit.editing.check import check
 from ltss_toolkit.structure.problems import Location
 
@@ -56,7 +57,7 @@ def test_broken_addresses_are_reported_with_where_they_are_cited() -> None:
 
 
 def test_every_cited_address_of_the_shipped_content_is_collected() -> None:
-    result = check(PROJECT, "content")
+    result = check(read_site_setup(PROJECT / "mkdocs.yml"))
     cited = cited_addresses(result.toolkit)
     urls = {c.url for c in cited}
     assert {r.url for r in result.toolkit.resources.values() if r.url} <= urls

@@ -74,6 +74,20 @@ def test_check_reports_every_problem_with_its_line_and_in_github_format(project:
     ]
 
 
+def test_check_reads_markdown_as_the_build_does_a_hash_line_in_a_fence_is_no_heading(project: Path) -> None:
+    """MkDocs adds ``fenced_code`` to every site's extensions: check reads mkdocs.yml through MkDocs, so a
+    ``# x`` line in a fence gives no anchor ``x`` (a link to it is refused, as the build refuses it)."""
+    page = project / "content" / "pathways" / "first" / "page.md"
+    page.write_text(page.read_text() + "\n```text\n# Not a heading\n```\n\nSee [that](#not-a-heading).\n")
+    result = ltss(project, "check")
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == (
+        "content/pathways/first/page.md:18: link to '#not-a-heading': no heading 'not-a-heading' on that page "
+        "(known: a-page, questions-to-consider, related-resources, see-also)"
+    )
+    assert run_build(project, project / "site", "--no-pdf").returncode == 1, "the build refuses it too"
+
+
 def test_github_annotations_escape_what_would_end_the_command() -> None:
     from ltss_toolkit.editing.check import github_annotation
     from ltss_toolkit.structure.problems import Location, Problem
@@ -109,7 +123,7 @@ def test_pull_request_summary_on_two_commits(project: Path) -> None:
     git(project, "add", "-A")
     git(project, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "head")
     result = subprocess.run(
-        [sys.executable, "-m", "ltss_toolkit.editing.changes", "--base", base, "--artifact", "site-preview"],
+        [sys.executable, "-m", "ltss_toolkit", "changes", "--base", base, "--artifact", "site-preview"],
         cwd=project, env=build_env(), capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stderr

@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from ltss_toolkit.editing.changes import site_path
+from ltss_toolkit.config import read_site_setup
 from ltss_toolkit.editing.check import check
 from ltss_toolkit.editing.repository import edit_url, feedback_url, repository_problem
 from ltss_toolkit.structure.model import RESOURCE_KINDS
@@ -60,7 +61,7 @@ def test_issue_forms() -> None:
 
 @pytest.fixture(scope="module")
 def toolkit():
-    return check(PROJECT, "content").toolkit
+    return check(read_site_setup(PROJECT / "mkdocs.yml")).toolkit
 
 
 def feedback_query(page: Path) -> dict[str, list[str]]:

@@ -1,5 +1,5 @@
 """Command line: ``build`` the site, PDFs and offline bundle safely; ``serve`` the live preview; ``check`` the
-content; start ``new`` files."""
+content; start ``new`` files; the ``freshness`` report; the pull request's ``changes``; cited ``addresses``."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ import logging
 import sys
 from pathlib import Path
 
+from .config import ConfigUnreadable, read_site_setup
 from .editing.cli import add_commands
 from .outputs.context import BuildFailed
 from .outputs.pipeline import build
-from .trust import command as freshness_command
 
 
 def show_mkdocs_messages(level: int = logging.INFO) -> None:
@@ -39,7 +39,6 @@ def main(argv: list[str] | None = None) -> int:
         help="lay out every PDF in the background, then after each edit the PDFs that hold the edited page",
     )
     add_commands(sub)
-    freshness_command.add_parser(sub)
     args = parser.parse_args(argv)
     if args.command == "serve":
         from .serve import serve
@@ -49,7 +48,12 @@ def main(argv: list[str] | None = None) -> int:
         serve(args.config_file, host or "127.0.0.1", int(port), pdf=args.pdf)
         return 0
     if args.command != "build":
-        return int(args.run(args))
+        try:
+            setup = read_site_setup(args.config_file.resolve())
+        except ConfigUnreadable as error:
+            print(error, file=sys.stderr)
+            return 2
+        return int(args.run(args, setup))
     config_file: Path = args.config_file.resolve()
     site_dir = args.site_dir or config_file.parent / "site"
     show_mkdocs_messages()

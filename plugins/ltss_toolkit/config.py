@@ -1,16 +1,28 @@
-"""Options of the ``ltss-toolkit`` MkDocs plugin."""
+"""Options of the ``ltss-toolkit`` MkDocs plugin, and the ``SiteSetup`` the engine reads from ``mkdocs.yml``.
+
+The build and the commands (``check``, ``freshness``, ``new``, the pull-request summary) all read ``mkdocs.yml``
+with MkDocs' ``load_config`` and turn it into a ``SiteSetup`` here: one reading, so ``check`` parses Markdown
+exactly as the build does (MkDocs adds ``fenced_code``, ``toc`` and ``tables`` to the site's extensions).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
-from mkdocs.config import base
+from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException
 
 from .editing.repository import repository_problem
+from .engine import SiteSetup
+from .structure.model import Settings
 from .structure.problems import Location, Problems
+
+PLUGIN_NAME = "ltss-toolkit"
 
 
 class Repository(c.Type[str]):
@@ -92,3 +104,49 @@ def setting_problems(config: ToolkitConfig, environ: Mapping[str, str]) -> Probl
             "unset it, or set it to the last commit's time: git log -1 --format=%ct",
         )
     return problems
+
+
+class ConfigUnreadable(Exception):
+    """``mkdocs.yml`` is missing or MkDocs refused it; the message says which file and why."""
+
+
+def site_setup(config: MkDocsConfig, options: ToolkitConfig) -> SiteSetup:
+    """What the engine needs of a configuration MkDocs has loaded, and of the plugin's options."""
+    project_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+    settings = Settings(
+        site_name=config.site_name,
+        site_url=config.site_url or "",
+        directory_urls=config.use_directory_urls,
+        review_every_months=options.review_every_months,
+        resource_age_years=options.resource_age_years,
+    )
+    return SiteSetup(
+        project_dir=project_dir,
+        content_dir=project_dir / options.content_dir,
+        docs_dir=Path(config.docs_dir),
+        markdown_extensions=list(config.markdown_extensions),
+        markdown_configs=dict(config.mdx_configs),
+        resources_page=options.resources_page,
+        site_values=frozenset(config.extra),
+        settings=settings,
+        site_description=" ".join(str(config.site_description or "").split()),
+    )
+
+
+def read_site_setup(config_file: Path) -> SiteSetup:
+    """``site_setup`` of ``config_file`` as MkDocs loads it (``INHERIT``, ``!ENV`` and its checks included)."""
+    if not config_file.is_file():
+        raise ConfigUnreadable(
+            f"{config_file.name}: not found (run this from the project folder, or give -f mkdocs.yml)"
+        )
+    try:
+        config = load_config(str(config_file))
+    except (MkDocsException, OSError) as error:
+        raise ConfigUnreadable(f"{config_file.name}: {error or 'see the messages above'}") from error
+    plugin = config.plugins.get(PLUGIN_NAME)
+    options = getattr(plugin, "config", None)
+    if not isinstance(options, ToolkitConfig):
+        options = ToolkitConfig()
+        options.load_dict({})
+        options.validate()
+    return site_setup(config, options)

@@ -1,12 +1,15 @@
 """The engine's one entry for a site's content: load, validate, and check links, all problems at once.
 
-The MkDocs plugin and the command line call ``load_site``; what it returns is either a model or the
-located problems, never an exception an editor would see.
+The MkDocs plugin and every command (``check``, ``freshness``, ``new``, the pull-request summary) call
+``load_project`` with the ``SiteSetup`` that ``config.site_setup`` reads from MkDocs' own loaded configuration,
+so they all read the content with the same Markdown extensions and options. What it returns is either a model
+or the located problems, never an exception an editor would see.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +21,48 @@ from .render.links import check_links, markdown_factory
 from .render.sources import resources_pages
 from .structure.macros import check_page_template, check_template_code
 from .structure.markup import check_markup
-from .structure.model import Toolkit
+from .structure.model import Settings, Toolkit
 from .structure.problems import Problems
+
+
+@dataclass(frozen=True)
+class SiteSetup:
+    """What the engine takes from ``mkdocs.yml`` once MkDocs has read and checked it (``config.site_setup``)."""
+
+    project_dir: Path
+    content_dir: Path
+    docs_dir: Path | None
+    markdown_extensions: list[Any] = field(default_factory=list)
+    """As MkDocs hands them to Python-Markdown: its own (``toc``, ``tables``, ``fenced_code``) and the site's."""
+    markdown_configs: Mapping[str, Any] = field(default_factory=dict)
+    resources_page: bool = True
+    site_values: frozenset[str] = frozenset()
+    """The names under ``extra:`` (see ``load_site``)."""
+    settings: Settings = field(default_factory=Settings)
+    site_description: str = ""
+
+    @property
+    def content_folder(self) -> str:
+        """The content folder from the project root, for messages (``content``)."""
+        if self.content_dir.is_relative_to(self.project_dir):
+            return self.content_dir.relative_to(self.project_dir).as_posix()
+        return self.content_dir.as_posix()
+
+
+def load_project(setup: SiteSetup, extensions: Sequence[Extension]) -> tuple[Toolkit, Problems]:
+    """``load_site`` as the build calls it, with the settings of ``setup`` given to the model."""
+    toolkit, problems = load_site(
+        setup.project_dir,
+        setup.content_dir,
+        setup.docs_dir,
+        extensions,
+        markdown_extensions=setup.markdown_extensions,
+        markdown_configs=setup.markdown_configs,
+        resources_page=setup.resources_page,
+        site_values=setup.site_values,
+    )
+    toolkit.settings = setup.settings
+    return toolkit, problems
 
 
 def load_site(

@@ -19,9 +19,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
-from .config import ToolkitConfig, macros_opt_in_problems, setting_problems
+from .config import ToolkitConfig, macros_opt_in_problems, setting_problems, site_setup
 from .editing.repository import edit_url, feedback_url, page_address
-from .engine import load_site
+from .engine import load_project
 from .errors import guarded
 from .extensions import Extension, default_extensions, extension_documents, generated_source
 from .loading.store import ContentStore
@@ -34,7 +34,7 @@ from .render.page import RESOURCES_BY_TOPIC_URI, render_page
 from .render.sanitize import clean_page_html
 from .render.sources import changed_pages, generated_sources
 from .render.theme_script import material_bundle
-from .structure.model import Page, Settings, Toolkit
+from .structure.model import Page, Toolkit
 from .structure.problems import Problems
 from .structure.publications import page_documents, plan_documents
 
@@ -107,26 +107,17 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
     def content_store(self, config: MkDocsConfig) -> ContentStore:
         """The store for this configuration's content and docs folders, made on first use."""
         if self.store is None:
-            project_dir = Path(config.config_file_path or ".").resolve().parent
-            content_dir, docs_dir = project_dir / self.config.content_dir, Path(config.docs_dir)
+            setup = site_setup(config, self.config)
             extensions = default_extensions()
 
             def load() -> tuple[Toolkit, Problems]:
                 problems = setting_problems(self.config, os.environ)
-                toolkit, content_problems = load_site(
-                    project_dir,
-                    content_dir,
-                    docs_dir,
-                    extensions,
-                    markdown_extensions=config.markdown_extensions,
-                    markdown_configs=config.mdx_configs,
-                    resources_page=self.config.resources_page,
-                    site_values=set(config.extra),
-                )
+                toolkit, content_problems = load_project(setup, extensions)
                 problems.items.extend(content_problems.items)
                 return toolkit, problems
 
-            self.store = ContentStore(project_dir, [content_dir, docs_dir], extensions, load)
+            folders = [setup.content_dir, *([setup.docs_dir] if setup.docs_dir is not None else [])]
+            self.store = ContentStore(setup.project_dir, folders, extensions, load)
         return self.store
 
     @guarded
@@ -140,13 +131,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         self.toolkit = loaded.toolkit
         if self.toolkit.history_note:
             log.info("Last updated dates: %s", self.toolkit.history_note)
-        self.toolkit.settings = Settings(
-            site_name=config.site_name,
-            site_url=config.site_url or "",
-            directory_urls=config.use_directory_urls,
-            review_every_months=self.config.review_every_months,
-            resource_age_years=self.config.resource_age_years,
-        )
+        self.toolkit.settings = site_setup(config, self.config).settings
         # Which page links to which PDF (every content page: its module's or section's), from the same plan the
         # PDF step builds from.
         self.landings = page_documents(

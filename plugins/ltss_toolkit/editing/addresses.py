@@ -13,11 +13,13 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from ..engine import SiteSetup
 from ..figures.model import figures
 from ..structure.model import Toolkit
 from ..structure.problems import Location
-from .check import check_project
+from .check import check
 
 TIMEOUT = 20.0
 USER_AGENT = "ltss-toolkit-address-check (a weekly check of the addresses this site cites)"
@@ -118,12 +120,14 @@ def report(cited: list[Cited], outcomes: dict[str, Outcome]) -> str:
     return "\n".join(out) + "\n"
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m ltss_toolkit.editing.addresses", description=__doc__)
+def add_addresses_command(sub: Any) -> None:
+    parser = sub.add_parser("addresses", help="check every external address the content cites (a report to act on)")
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
-    args = parser.parse_args(argv)
-    config_file: Path = args.config_file.resolve()
-    result = check_project(config_file)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, setup: SiteSetup) -> int:
+    result = check(setup)
     cited = cited_addresses(result.toolkit)
     outcomes = check_all([c.url for c in cited])
     sys.stdout.write(report(cited, outcomes))
@@ -132,7 +136,3 @@ def main(argv: list[str] | None = None) -> int:
             where = f"file={c.where.path},line={c.where.line}"
             print(f"::warning {where}::broken address {c.url} ({c.what})", file=sys.stderr)
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

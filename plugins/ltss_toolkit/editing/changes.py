@@ -1,7 +1,7 @@
 """What a pull request changes, for its job summary: pages added, changed, removed or moved (with their
 site paths), data files changed, the PDFs whose content changes, and every content problem.
 
-Run from the checked-out head of the pull request: ``python -m ltss_toolkit.editing.changes --base SHA``.
+Run from the checked-out head of the pull request: ``python -m ltss_toolkit changes --base SHA``.
 The pages come from ``git diff`` between the base and ``HEAD``; the PDFs and problems from the content
 as it is on disk (the head), with the same loader and PDF plan the build uses.
 """
@@ -18,11 +18,12 @@ from typing import Any
 
 import yaml
 
+from ..engine import SiteSetup
 from ..flow.reader import flow_of
 from ..structure.model import Toolkit
 from ..structure.publications import Document, plan_documents
 from ..structure.validate import FOOTNOTE_REF
-from .check import CheckResult, check_project, read_config
+from .check import CheckResult, check
 
 KIND_WORDS = {"A": "Added", "M": "Changed", "D": "Removed", "R": "Moved"}
 
@@ -242,29 +243,30 @@ def markdown(summary: Summary, result: CheckResult, artifact: str | None = None)
     return "\n".join(out) + "\n"
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m ltss_toolkit.editing.changes", description=__doc__)
+def add_changes_command(sub: Any) -> None:
+    parser = sub.add_parser("changes", help="the pull request's job summary: pages and PDFs it changes, problems")
     parser.add_argument("--base", required=True, help="the commit the pull request is compared with")
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
     parser.add_argument("--artifact", help="name of the uploaded preview artifact, to say where to find it")
-    args = parser.parse_args(argv)
-    config_file: Path = args.config_file.resolve()
-    project_dir = config_file.parent
-    result = check_project(config_file)
-    content_dir = result.content_dir
-    config = read_config(config_file)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, setup: SiteSetup) -> int:
+    result = check(setup)
+    docs_dir = setup.docs_dir
+    docs = (
+        docs_dir.relative_to(setup.project_dir).as_posix()
+        if docs_dir and docs_dir.is_relative_to(setup.project_dir)
+        else "docs"
+    )
     summary = summarize(
-        project_dir,
+        setup.project_dir,
         args.base,
         result.toolkit,
-        content_dir,
-        str(config.get("docs_dir") or "docs"),
-        str(config.get("site_name") or ""),
-        str(config.get("site_description") or ""),
+        result.content_dir,
+        docs,
+        setup.settings.site_name,
+        setup.site_description,
     )
     sys.stdout.write(markdown(summary, result, args.artifact))
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

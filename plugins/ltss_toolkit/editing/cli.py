@@ -1,7 +1,9 @@
-"""The editing subcommands of ``python -m ltss_toolkit``: ``check`` and ``new``.
+"""The editing subcommands of ``python -m ltss_toolkit``: ``check``, ``new``, ``freshness``, ``changes`` and
+``addresses``.
 
 Kept out of ``__main__`` so that the build's own command line stays small; ``__main__`` adds these
-with ``add_commands`` and runs the chosen one through ``args.run``.
+with ``add_commands``, reads ``mkdocs.yml`` through MkDocs (``config.read_site_setup``) and runs the chosen
+one through ``args.run(args, setup)``.
 """
 
 from __future__ import annotations
@@ -11,9 +13,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..engine import SiteSetup
+
 
 def add_commands(sub: Any) -> None:
-    """Add ``check`` and ``new`` to the subparsers of ``python -m ltss_toolkit``."""
+    """Add the editing commands to the subparsers of ``python -m ltss_toolkit``."""
     c = sub.add_parser("check", help="check the content for problems without building (all problems at once)")
     c.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
     c.add_argument(
@@ -28,27 +32,25 @@ def add_commands(sub: Any) -> None:
         help="then print the freshness report: pages due for review, old resources and ones without an address",
     )
     c.set_defaults(run=run_check)
+    from .addresses import add_addresses_command
+    from .changes import add_changes_command
+    from .freshness import add_freshness_command
     from .new import add_new_command
 
     add_new_command(sub)
+    add_changes_command(sub)
+    add_freshness_command(sub)
+    add_addresses_command(sub)
 
 
-def run_check(args: argparse.Namespace) -> int:
-    from .check import check_project, report
+def run_check(args: argparse.Namespace, setup: SiteSetup) -> int:
+    from .check import check, report
 
-    config_file: Path = args.config_file.resolve()
-    if not config_file.is_file():
-        print(
-            f"{args.config_file}: not found (run check from the project folder, or give -f mkdocs.yml)", file=sys.stderr
-        )
-        return 2
-    result = check_project(config_file)
+    result = check(setup)
     for line in report(result, args.format):
         print(line)
     if args.freshness:
-        from ..trust.command import settings_from_config
         from ..trust.freshness import freshness, report_text
 
-        result.toolkit.settings, _ = settings_from_config(config_file)
         sys.stdout.write("\n" + report_text(freshness(result.toolkit)))
     return 1 if result.problems else 0

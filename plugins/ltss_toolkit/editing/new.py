@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..engine import SiteSetup
 from ..structure.model import RESOURCE_KINDS
-from .check import CheckResult, check, plugin_options, read_config
+from .check import CheckResult, check
 from .scaffold import (
     appended,
     content_folder,
@@ -92,28 +93,27 @@ def add_new_command(sub: Any) -> None:
 
 @dataclass(frozen=True)
 class Project:
-    dir: Path
-    content_dir: str
-    config: dict[str, Any]
-    """``mkdocs.yml`` as data."""
+    setup: SiteSetup
+
+    @property
+    def dir(self) -> Path:
+        return self.setup.project_dir
+
+    @property
+    def content_dir(self) -> str:
+        return self.setup.content_folder
 
     def check(self) -> CheckResult:
-        return check(self.dir, self.content_dir, self.config)
+        return check(self.setup)
 
 
 Scaffold = Callable[[argparse.Namespace, Project], tuple[Path, str, str]]
 """Returns the file to write, its new text, and a line saying what was made."""
 
 
-def _run(scaffold: Scaffold) -> Callable[[argparse.Namespace], int]:
-    def run(args: argparse.Namespace) -> int:
-        config_file: Path = args.config_file.resolve()
-        if not config_file.is_file():
-            print(f"{args.config_file}: not found (run this from the project folder)", file=sys.stderr)
-            return 2
-        config = read_config(config_file)
-        content_dir = plugin_options(config).get("content_dir") or "content"
-        project = Project(config_file.parent, str(content_dir), config)
+def _run(scaffold: Scaffold) -> Callable[[argparse.Namespace, SiteSetup], int]:
+    def run(args: argparse.Namespace, setup: SiteSetup) -> int:
+        project = Project(setup)
         try:
             target, text, said = scaffold(args, project)
         except ScaffoldError as error:
