@@ -132,3 +132,30 @@ def test_the_plugin_and_a_site_build_without_pdfs_never_load_weasyprint() -> Non
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+MKDOCS_ADAPTERS = ("plugin", "config", "errors", "__main__", "outputs", "serve")
+"""The parts that may import MkDocs (or its theme): the plugin and its options, the build and the preview."""
+
+
+def third_party_imports(path: Path) -> set[str]:
+    """The top-level names of the packages ``path`` imports (not ours, not the standard library)."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            names.add(node.module.split(".")[0])
+        elif isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+    return {name for name in names if name != "ltss_toolkit" and name not in sys.stdlib_module_names}
+
+
+def test_only_the_adapters_import_mkdocs() -> None:
+    """The engine's parts work without MkDocs (plain functions, tested without a build); only the adapters
+    named in ``MKDOCS_ADAPTERS`` (and the README) import it or its theme."""
+    offenders = [
+        f"{name} imports {package}"
+        for name, path in sorted(MODULES.items())
+        for package in sorted(third_party_imports(path) & {"mkdocs", "material"})
+        if name.split(".")[1:2] and name.split(".")[1] not in MKDOCS_ADAPTERS
+    ]
+    assert offenders == []

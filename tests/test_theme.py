@@ -84,12 +84,10 @@ def test_our_stylesheet_takes_its_colours_from_the_scheme() -> None:
 
 
 def test_materials_script_is_found_by_its_hashed_name_only_when_there_is_exactly_one() -> None:
-    from mkdocs.structure.files import File, Files
-
     from ltss_toolkit.render.theme_script import material_bundle
 
-    def files(*paths: str) -> Files:
-        return Files([File(path, "/theme", "/site", use_directory_urls=True) for path in paths])
+    def files(*paths: str) -> list[str]:
+        return list(paths)
 
     installed = sorted((MATERIAL / "assets" / "javascripts").glob("bundle.*.min.js"))
     assert len(installed) == 1

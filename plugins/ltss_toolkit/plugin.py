@@ -211,7 +211,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         if self.template_cache is not None:
             env.bytecode_cache = self.template_cache
-        env.globals["ltss_theme_script"] = material_bundle(files)
+        env.globals["ltss_theme_script"] = material_bundle(file.src_uri for file in files)
         if env.globals["ltss_theme_script"] is None:
             log.warning(
                 "Material's script (assets/javascripts/bundle.<hash>.min.js) was not found once among the theme's "

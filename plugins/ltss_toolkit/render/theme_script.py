@@ -13,14 +13,13 @@ The theme override (``main.html``) writes the loader; this module finds the file
 from __future__ import annotations
 
 import re
-
-from mkdocs.structure.files import Files
+from collections.abc import Iterable
 
 _BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
 
 
-def material_bundle(files: Files) -> str | None:
+def material_bundle(site_paths: Iterable[str]) -> str | None:
     """The site path of Material's bundle, whose name carries a hash that changes with every release, or None
     when there is not exactly one (the pages then load the theme's scripts the theme's way)."""
-    found = [file.src_uri for file in files if _BUNDLE.fullmatch(file.src_uri)]
+    found = [path for path in site_paths if _BUNDLE.fullmatch(path)]
     return found[0] if len(found) == 1 else None
