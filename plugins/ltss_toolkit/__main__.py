@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
 from .config import ConfigUnreadable, read_site_setup
 from .editing.cli import add_commands
+from .errors import DEBUG_VARIABLE, internal_error
 from .outputs.context import BuildFailed
 from .outputs.pipeline import build
 
@@ -23,7 +25,15 @@ def show_mkdocs_messages(level: int = logging.INFO) -> None:
     logger.setLevel(level)
 
 
-def main(argv: list[str] | None = None) -> int:
+def dev_address(value: str) -> tuple[str, int]:
+    """``--dev-addr`` as host and port: ``127.0.0.1:8000``, ``:8000`` or ``localhost:8001``."""
+    host, _, port = value.rpartition(":")
+    if not port.isdigit() or not 0 < int(port) < 65536:
+        raise argparse.ArgumentTypeError(f"{value!r} is not host:port (for example 127.0.0.1:8000)")
+    return host or "127.0.0.1", int(port)
+
+
+def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ltss-toolkit", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="build site/ (HTML, PDFs, offline zip); a failure leaves site/ as it was")
@@ -32,20 +42,35 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--no-pdf", action="store_true", help="skip the PDFs (faster previews)")
     s = sub.add_parser("serve", help="live preview at http://127.0.0.1:8000; content errors show in the browser")
     s.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
-    s.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="host:port to serve on")
+    s.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", type=dev_address, help="host:port to serve on")
     s.add_argument(
         "--pdf",
         action="store_true",
         help="lay out every PDF in the background, then after each edit the PDFs that hold the edited page",
     )
     add_commands(sub)
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run a command; an unexpected exception is one line saying it is our bug (``LTSS_DEBUG=1``: the trace)."""
+    args = parser().parse_args(argv)
+    try:
+        return run(args)
+    except Exception as error:
+        if os.environ.get(DEBUG_VARIABLE):
+            raise
+        print(internal_error(error), file=sys.stderr)
+        return 1
+
+
+def run(args: argparse.Namespace) -> int:
     if args.command == "serve":
         from .serve import serve
 
         show_mkdocs_messages()
-        host, _, port = args.dev_addr.rpartition(":")
-        serve(args.config_file, host or "127.0.0.1", int(port), pdf=args.pdf)
+        host, port = args.dev_addr
+        serve(args.config_file, host, port, pdf=args.pdf)
         return 0
     if args.command != "build":
         try:

@@ -191,6 +191,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
             self._add(files, GeneratedFile.generated(config, uri, content=source, inclusion=inclusion))
         return files
 
+    @guarded
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         if not self.incremental:
             self.read_pages = {}
@@ -201,6 +202,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
                 file.page.title, file.page.meta = kept[0], dict(kept[1])
         return nav
 
+    @guarded
     def on_page_context(
         self, context: TemplateContext, page: MkDocsPage, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
@@ -208,6 +210,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
             self.read_pages[page.file.src_uri] = (page.title, dict(page.meta))
         return context
 
+    @guarded
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         if self.template_cache is not None:
             env.bytecode_cache = self.template_cache
