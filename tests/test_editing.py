@@ -147,9 +147,9 @@ def test_pull_request_summary_on_two_commits(project: Path) -> None:
 
 
 def test_site_paths_follow_directory_urls() -> None:
-    assert [site_path(u) for u in ("index.md", "pathways/index.md", "pathways/x/page.md")] == [
-        "/", "/pathways/", "/pathways/x/page/"
-    ]
+    uris = ("index.md", "pathways/index.md", "pathways/x/page.md")
+    assert [site_path(u) for u in uris] == ["/", "/pathways/", "/pathways/x/page/"]
+    assert [site_path(u, False) for u in uris] == ["/index.html", "/pathways/index.html", "/pathways/x/page.html"]
 
 
 def test_every_scaffold_passes_check_and_builds(project: Path, tmp_path: Path) -> None:

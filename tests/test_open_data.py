@@ -21,7 +21,7 @@ from ltss_toolkit.flow.model import Flow
 from ltss_toolkit.loading.loader import load_toolkit
 from ltss_toolkit.open_data import data_files
 from ltss_toolkit.open_data.bibtex import resources_bib
-from ltss_toolkit.open_data.exports import site_path
+from ltss_toolkit.structure.site_paths import page_url
 from ltss_toolkit.structure.relations import citing_pages
 
 TOOLKIT, PROBLEMS = load_toolkit(PROJECT / "content", PROJECT, default_extensions())
@@ -59,7 +59,7 @@ def test_resources_json_matches_schema_and_model() -> None:
         )
         assert [t["id"] for t in record["topics"]] == list(resource.topics)
         assert [(p["id"], p["path"]) for p in record["cited_by"]] == [
-            (page.id, site_path(page.uri)) for page in cited_by.get(resource.id, [])
+            (page.id, page_url(page.uri, True)) for page in cited_by.get(resource.id, [])
         ]
     assert any(record["url"] is None for record in data["resources"])  # unknown addresses stay null
 

@@ -13,7 +13,8 @@ from pypdf import PdfReader
 from conftest import PROJECT, run_build
 from ltss_toolkit.extensions import default_extensions, extension_documents
 from ltss_toolkit.loading.loader import load_toolkit
-from ltss_toolkit.outputs.pdf.assemble import SECTIONS_UP_TO, page_html_path
+from ltss_toolkit.outputs.pdf.assemble import SECTIONS_UP_TO
+from ltss_toolkit.structure.site_paths import page_file
 from ltss_toolkit.structure.publications import COMPLETE_ID, plan_documents
 from ltss_toolkit.outputs.pdf.downloads import ManifestEntry, human_size, link_text, read_manifest
 from ltss_toolkit.outputs.pdf.render import local_fetcher
@@ -204,7 +205,7 @@ def test_landing_pages_link_to_their_pdf_with_size_and_pages(built_site: Path, m
         for section in root.sections:
             landings[section.index.uri] = section.path.rsplit("/", 1)[-1]
     for uri, doc_id in landings.items():
-        page = built_site / page_html_path(uri)
+        page = built_site / page_file(uri, True)
         html = page.read_text(encoding="utf-8")
         match = re.search(rf'<p class="ltss-download" data-pdf="{doc_id}"><a href="([^"]+)"[^>]*>([^<]+)</a></p>', html)
         assert match, f"{uri}: no download link to {doc_id}"
@@ -213,7 +214,7 @@ def test_landing_pages_link_to_their_pdf_with_size_and_pages(built_site: Path, m
         assert target == (built_site / entry.file).resolve() and target.is_file()
         assert match[2] == link_text(entry)
         assert f"PDF, {human_size(target.stat().st_size)}, {entry.pages} pages" in match[2]
-    module = built_site / page_html_path(next(u for u, d in landings.items() if d == "module-1-background"))
+    module = built_site / page_file(next(u for u, d in landings.items() if d == "module-1-background"), True)
     assert "Download this module (PDF, " in module.read_text(encoding="utf-8")
 
 
@@ -223,7 +224,7 @@ def test_every_content_page_links_the_pdf_of_its_module_or_section(built_site: P
     for page in toolkit.pages.values():
         folder = next((path for path in sections if page.uri.startswith(path + "/")), None)
         expected = sections[folder] if folder else COMPLETE_ID
-        path = built_site / page_html_path(page.uri)
+        path = built_site / page_file(page.uri, True)
         links = re.findall(r'<p class="ltss-download" data-pdf="([a-z0-9-]+)"><a href="([^"]+)"', path.read_text(encoding="utf-8"))
         assert [doc_id for doc_id, _ in links] == [expected], f"{page.uri}: links {links}, not {expected}"
         target = (path.parent / links[0][1]).resolve()

@@ -234,11 +234,11 @@ def test_small_site_shows_dates_changes_as_of_and_feed(small_project, tmp_path: 
 
 def test_every_shipped_content_page_shows_its_review_date(built_site: Path) -> None:
     """'Last updated' depends on the clone's history (see test_dates.py); 'Last reviewed' is always there."""
-    from ltss_toolkit.open_data.exports import site_path
+    from ltss_toolkit.structure.site_paths import page_url
 
     toolkit, _ = load_toolkit(PROJECT / "content", PROJECT, default_extensions())
     for page in toolkit.pages.values():
-        html = (built_site / site_path(page.uri) / "index.html").read_text(encoding="utf-8")
+        html = (built_site / page_url(page.uri, True) / "index.html").read_text(encoding="utf-8")
         assert page.reviewed is not None
         assert f'Last reviewed <time datetime="{page.reviewed.isoformat()}">' in html, page.source
     assert parse((built_site / "feed.xml").read_text(encoding="utf-8")).bozo == 0

@@ -22,6 +22,7 @@ from ..engine import SiteSetup
 from ..flow.reader import flow_of
 from ..structure.model import Toolkit
 from ..structure.publications import Document, plan_documents
+from ..structure.site_paths import page_url
 from ..structure.validate import FOOTNOTE_REF
 from .check import CheckResult, check
 
@@ -66,12 +67,9 @@ def changed_files(project_dir: Path, base: str, head: str = "HEAD") -> list[File
     return changes
 
 
-def site_path(uri: str) -> str:
+def site_path(uri: str, directory_urls: bool = True) -> str:
     """A page's address within the site: ``pathways/x/y.md`` -> ``/pathways/x/y/``; ``x/index.md`` -> ``/x/``."""
-    stem = uri[: -len(".md")]
-    if posixpath.basename(stem) == "index":
-        stem = posixpath.dirname(stem)
-    return "/" + (stem + "/" if stem else "")
+    return "/" + page_url(uri, directory_urls)
 
 
 def _show(project_dir: Path, ref: str, path: str) -> str | None:
@@ -151,9 +149,9 @@ def summarize(
         text = _show(project_dir, base if change.status == "D" else "HEAD", change.path)
         what = KIND_WORDS[change.status]
         shown_uri = uri or old_uri or ""
-        where = site_path(shown_uri)
+        where = site_path(shown_uri, toolkit.settings.directory_urls)
         if change.status == "R" and old_uri is not None:
-            what = f"Moved from {site_path(old_uri)}"
+            what = f"Moved from {site_path(old_uri, toolkit.settings.directory_urls)}"
         summary.pages.append((what, page_title(text), where, change.path))
         if change.path.startswith(content_dir.rstrip("/") + "/"):
             for u in filter(None, (uri, old_uri)):

@@ -11,13 +11,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import posixpath
 from typing import Any
 
 from ..flow.model import Flow
 from ..structure.memo import remembered
-from ..structure.model import Page, Resource, Toolkit
+from ..structure.model import Page, Resource, Settings, Toolkit
 from ..structure.relations import citing_pages
+from ..structure.site_paths import page_url
 
 FORMAT_VERSION = 1
 DATA_DIR = "data"
@@ -42,15 +42,8 @@ CSL_TYPES = {
 """Our resource kinds as CSL item types; the kind itself is kept as the item's ``genre``."""
 
 
-def site_path(uri: str) -> str:
-    """A page's address relative to the site root, as the published site has it: ``a/b.md`` → ``a/b/``."""
-    stem = uri[: -len(".md")]
-    folder = posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
-    return f"{folder}/" if folder else ""
-
-
-def _page_ref(page: Page) -> dict[str, str]:
-    return {"id": page.id, "title": page.title, "path": site_path(page.uri)}
+def _page_ref(page: Page, settings: Settings) -> dict[str, str]:
+    return {"id": page.id, "title": page.title, "path": page_url(page.uri, settings.directory_urls)}
 
 
 def _header(toolkit: Toolkit, schema: str) -> dict[str, Any]:
@@ -78,7 +71,7 @@ def resource_records(toolkit: Toolkit) -> list[dict[str, Any]]:
             "url": r.url,
             "kind": r.kind,
             "topics": [{"id": t, "label": toolkit.topics[t].label} for t in r.topics if t in toolkit.topics],
-            "cited_by": [_page_ref(page) for page in cited_by.get(r.id, [])],
+            "cited_by": [_page_ref(page, toolkit.settings) for page in cited_by.get(r.id, [])],
         }
         for r in sorted_resources(toolkit)
     ]
@@ -161,7 +154,7 @@ def flow_record(flow: Flow, toolkit: Toolkit) -> dict[str, Any]:
                 "title": node.title,
                 "text": node.text or None,
                 "short": node.short or None,
-                "path": site_path(node.uri),
+                "path": page_url(node.uri, toolkit.settings.directory_urls),
                 "about": refs(node.about),
                 "recommends": refs(node.recommends),
                 "answers": [{"id": a.id, "label": a.label, "next": a.next, "way_out": a.way_out} for a in node.answers],
@@ -171,7 +164,7 @@ def flow_record(flow: Flow, toolkit: Toolkit) -> dict[str, Any]:
         "start": flow.start.id if flow.start else None,
         "stages": [{"id": s.id, "label": s.label} for s in flow.stages],
         "nodes": nodes,
-        "pages": {page_id: _page_ref(page) for page_id, page in sorted(pages_used.items())},
+        "pages": {page_id: _page_ref(page, toolkit.settings) for page_id, page in sorted(pages_used.items())},
     }
 
 

@@ -22,6 +22,8 @@ class SiteSettings:
     site_name: str
     site_description: str
     language: str
+    directory_urls: bool = True
+    """``use_directory_urls``: pages at ``a/b/index.html`` rather than ``a/b.html``."""
 
     @classmethod
     def of(cls, config: MkDocsConfig) -> SiteSettings:
@@ -30,6 +32,7 @@ class SiteSettings:
             site_name=str(config.site_name or "Site"),
             site_description=" ".join(str(config.site_description or "").split()),
             language=str(language or "en"),
+            directory_urls=config.use_directory_urls,
         )
 
 

@@ -8,6 +8,7 @@ import re
 from urllib.parse import quote
 
 from ..structure.memo import remembered
+from ..structure.site_paths import page_url
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
@@ -45,20 +46,10 @@ def relative(target_uri: str, from_uri: str) -> str:
     return quote(rel, safe="/#.-_~")
 
 
-def page_url(uri: str, directory_urls: bool) -> str:
-    """A page's address relative to the site root, as MkDocs writes it: ``a/b/`` or ``a/b.html``."""
-    stem = uri[: -len(".md")]
-    name = posixpath.basename(stem)
-    if directory_urls:
-        folder = posixpath.dirname(stem) if name == "index" else stem
-        return f"{folder}/" if folder else "./"
-    return f"{stem}.html"
-
-
 def relative_url(target_uri: str, from_uri: str, directory_urls: bool) -> str:
     """The address of one docs page as a link from another's built page, as MkDocs writes a Markdown link
     between them (``../b/`` or ``b.html``): for addresses that sit in data rather than in a link."""
-    target, here = page_url(target_uri, directory_urls), page_url(from_uri, directory_urls)
+    target, here = page_url(target_uri, directory_urls) or "./", page_url(from_uri, directory_urls) or "./"
     folder = here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)
     rel = posixpath.relpath(target.rstrip("/") or ".", folder or ".")
     if target.endswith("/"):

@@ -110,7 +110,7 @@ class PdfFollower:
             documents = plan(loaded.toolkit, store.extensions, settings, root)
             order = edit_order(documents, rebuilt, carried)
             if site_pages is None or site_pages.site_dir != root:
-                site_pages = SitePages(root)
+                site_pages = SitePages(root, settings.directory_urls)
             for document in order:
                 try:
                     build_pdfs(

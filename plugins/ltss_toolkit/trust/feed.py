@@ -15,8 +15,8 @@ import datetime
 import uuid
 import xml.etree.ElementTree as ET
 
-from ..render.escape import page_url
 from ..structure.model import Toolkit
+from ..structure.site_paths import page_url
 from .changes import FEED_URI, site_changes
 
 ATOM = "http://www.w3.org/2005/Atom"

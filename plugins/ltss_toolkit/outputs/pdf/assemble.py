@@ -23,6 +23,7 @@ from bs4 import BeautifulSoup, Tag
 from ...render.escape import html_text
 from ...render.parts import PAGE_PART
 from ...structure.publications import Document
+from ...structure.site_paths import page_file, page_url
 
 SCREEN_ONLY = (
     "a.md-content__button, a.headerlink, script, style, noscript.ltss-screen-only, button, form, input, select,"
@@ -34,23 +35,9 @@ alternative in the page (e.g. the decision flow's outline) and mark the interact
 EXTERNAL_SCHEMES = ("http", "https", "mailto")
 
 
-def page_html_path(uri: str) -> str:
-    """Where MkDocs (``use_directory_urls: true``) writes a docs page: ``a/b.md`` → ``a/b/index.html``."""
-    stem = uri[: -len(".md")]
-    if posixpath.basename(stem) == "index":
-        return posixpath.join(posixpath.dirname(stem), "index.html")
-    return f"{stem}/index.html"
-
-
-def page_url(uri: str) -> str:
-    """The page's folder URL relative to the site root, ``""`` for the home page: ``a/b.md`` → ``a/b/``."""
-    folder = posixpath.dirname(page_html_path(uri))
-    return f"{folder}/" if folder else ""
-
-
 def slug_of(uri: str) -> str:
     """A document-wide id for a page, from its path: ``pathways/x/index.md`` → ``pg-pathways-x``."""
-    folder = page_url(uri).strip("/") or "home"
+    folder = page_url(uri, True).strip("/") or "home"
     return "pg-" + folder.replace("/", "-")
 
 
@@ -64,12 +51,14 @@ class SitePages:
     """Reads and parses built pages once while their files do not change; several documents share a page, and
     the preview keeps one between edits."""
 
-    def __init__(self, site_dir: Path) -> None:
+    def __init__(self, site_dir: Path, directory_urls: bool = True) -> None:
         self.site_dir = site_dir
+        self.directory_urls = directory_urls
+        """``use_directory_urls`` of the build that wrote them: where each page is, and its address."""
         self._articles: dict[str, tuple[tuple[int, int], str]] = {}
 
     def article(self, uri: str) -> str:
-        path = self.site_dir / page_html_path(uri)
+        path = self.site_dir / page_file(uri, self.directory_urls)
         stat = path.stat()
         seen = self._articles.get(uri)
         if seen is None or seen[0] != (stat.st_mtime_ns, stat.st_size):
@@ -87,9 +76,10 @@ class SitePages:
 
 
 def _resolve(href: str, from_url: str) -> tuple[str, str]:
-    """A relative link as (site folder URL, fragment)."""
+    """A relative link as (site URL, fragment): a folder's ``a/b/``, or a file's ``a/b.html``."""
     parts = urlsplit(href)
-    target = posixpath.normpath(posixpath.join(from_url or ".", unquote(parts.path))) if parts.path else from_url
+    folder = from_url if from_url.endswith("/") else posixpath.dirname(from_url)
+    target = posixpath.normpath(posixpath.join(folder or ".", unquote(parts.path))) if parts.path else from_url
     target = "" if target in (".", "") else target
     if parts.path and (parts.path.endswith("/") or not posixpath.splitext(target)[1]) and target:
         target = target.rstrip("/") + "/"
@@ -105,14 +95,14 @@ class CleanPage:
 
 
 def _clean_page(
-    html: str, item: PrintItem, included: dict[str, str], site_dir: Path, document_title: str = ""
+    html: str, item: PrintItem, included: dict[str, str], pages: SitePages, document_title: str
 ) -> CleanPage:
     """One page's article, ready to sit inside the document."""
     soup = BeautifulSoup(html, "html.parser")
     for element in soup.select(SCREEN_ONLY):
         element.decompose()
     slug = slug_of(item.uri)
-    url = page_url(item.uri)
+    url = page_url(item.uri, pages.directory_urls)
     for element in soup.find_all(id=True):
         element["id"] = f"{slug}--{element['id']}"
     for details in soup.find_all("details"):
@@ -122,7 +112,7 @@ def _clean_page(
             value = image.get(attribute)
             if isinstance(value, str) and value and not urlsplit(value).scheme:
                 target, _ = _resolve(value.split()[0], url)
-                image[attribute] = (site_dir / target.rstrip("/")).as_uri()
+                image[attribute] = (pages.site_dir / target.rstrip("/")).as_uri()
     for link in soup.find_all("a", href=True):
         _rewrite_link(link, slug, url, included)
     footnotes = soup.select_one("div.footnote")
@@ -253,12 +243,12 @@ def assemble_parts(document: Document, pages: SitePages, info: BuildInfo) -> Pri
     items = [PrintItem(uri, 0) for uri in document.intro_uris]
     items += [PrintItem(p.page.uri, p.depth) for p in document.pages]
     items += [PrintItem(uri, 0) for uri in document.extra_uris]
-    included = {page_url(item.uri): slug_of(item.uri) for item in items}
+    included = {page_url(item.uri, pages.directory_urls): slug_of(item.uri) for item in items}
     bodies: list[tuple[str, str]] = []
     titles: dict[str, str] = {}
     headings: dict[str, list[tuple[str, str]]] = {}
     for item in items:
-        page = _clean_page(pages.article(item.uri), item, included, pages.site_dir, document.title)
+        page = _clean_page(pages.article(item.uri), item, included, pages, document.title)
         titles[item.uri] = page.title
         headings[item.uri] = page.headings
         bodies.append((slug_of(item.uri), page.html))

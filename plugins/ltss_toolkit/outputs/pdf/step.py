@@ -23,8 +23,9 @@ from ...extensions import Extension, extension_documents, printed_pages
 from ...render.page import RESOURCES_BY_TOPIC_URI, RESOURCES_URI
 from ...structure.model import Toolkit
 from ...structure.publications import Document, plan_documents
+from ...structure.site_paths import page_file
 from ..context import BuildContext, BuildFailed, SiteSettings
-from .assemble import BuildInfo, PrintParts, SitePages, assemble_parts, page_html_path
+from .assemble import BuildInfo, PrintParts, SitePages, assemble_parts
 from .cache import CachedPdf, PdfCache, content_key
 from .downloads import ManifestEntry, human_size, link_downloads, read_manifest, write_manifest
 from .pieces import lay_out_in_pieces, worker_layouts
@@ -99,7 +100,7 @@ def plan(toolkit: Toolkit, extensions: Sequence[Extension], settings: SiteSettin
     """Every PDF of the site: the content's sections and the whole site (with the generated pages that
     extensions print, and the Resources pages, when built), and the documents extensions add."""
     extras = [*printed_pages(extensions, toolkit), RESOURCES_URI, RESOURCES_BY_TOPIC_URI]
-    extras = [uri for uri in dict.fromkeys(extras) if (site_dir / page_html_path(uri)).is_file()]
+    extras = [uri for uri in dict.fromkeys(extras) if (site_dir / page_file(uri, settings.directory_urls)).is_file()]
     return plan_documents(
         toolkit, settings.site_name, settings.site_description, extras, extension_documents(extensions, toolkit)
     )
@@ -133,7 +134,7 @@ def build_pdfs(
     if only is not None:
         documents = [d for d in documents if d.id in only]
     cache = PdfCache(cache_dir or cache_folder(project_dir))
-    pages = site_pages or SitePages(site_dir)
+    pages = site_pages or SitePages(site_dir, settings.directory_urls)
     base_url = site_dir.resolve().as_uri() + "/"
     results: dict[str, CachedPdf] = {}
     total = len(documents)
