@@ -19,6 +19,7 @@ from mkdocs.exceptions import MkDocsException
 
 from .editing.repository import repository_problem
 from .engine import SiteSetup
+from .structure.build_date import VARIABLE, epoch_problem
 from .structure.model import Settings
 from .structure.problems import Location, Problems
 
@@ -96,12 +97,10 @@ def macros_opt_in_problems(macros_config: Mapping[str, Any]) -> list[str]:
 def setting_problems(config: ToolkitConfig, environ: Mapping[str, str]) -> Problems:
     """Settings from outside mkdocs.yml that the build depends on, checked before anything is built."""
     problems = Problems()
-    epoch = environ.get("SOURCE_DATE_EPOCH")
-    if epoch is not None and not epoch.strip().isdigit():
+    epoch = epoch_problem(environ)
+    if epoch is not None:
         problems.add(
-            Location("SOURCE_DATE_EPOCH", 0),
-            f"the environment variable is {epoch[:40]!r}, not a whole number of seconds since 1970",
-            "unset it, or set it to the last commit's time: git log -1 --format=%ct",
+            Location(VARIABLE, 0), epoch, "unset it, or set it to the last commit's time: git log -1 --format=%ct"
         )
     return problems
 

@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..engine import SiteSetup
 from ..flow.reader import flow_of
+from ..loading.front_matter import read_front_matter
+from ..loading.yaml_lines import load_yaml
 from ..structure.model import Toolkit
+from ..structure.problems import Problems
 from ..structure.publications import Document, plan_documents
 from ..structure.site_paths import page_url
 from ..structure.validate import FOOTNOTE_REF
@@ -79,19 +80,16 @@ def _show(project_dir: Path, ref: str, path: str) -> str | None:
         return None
 
 
-def page_title(text: str | None) -> str:
-    """The title of a content page (front matter) or a hand-written page (first '# ' heading)."""
+def page_title(text: str | None, path: str = "") -> str:
+    """The title of a content page (front matter) or a hand-written page (first '# ' heading). The text comes
+    from the pull request, so its YAML is read by the engine's loader, with its limits."""
     if not text:
         return ""
-    if text.startswith("---"):
-        try:
-            meta = yaml.safe_load(text.split("---", 2)[1])
-        except (yaml.YAMLError, IndexError):
-            meta = None
-        title = meta.get("title") if isinstance(meta, dict) else None
-        if isinstance(title, str):
-            return title
-    for line in text.splitlines():
+    front, meta = read_front_matter(text, path, Problems())
+    title = meta.get("title") if meta is not None else None
+    if isinstance(title, str):
+        return title
+    for line in front.body.splitlines():
         if line.startswith("# "):
             return line[2:].strip()
     return ""
@@ -105,11 +103,8 @@ def _page_uri(path: str, content_dir: str, docs_dir: str) -> str | None:
     return None
 
 
-def _entries_by_id(text: str | None) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(text) if text else None
-    except yaml.YAMLError:
-        return {}
+def _entries_by_id(text: str | None, path: str) -> dict[str, Any]:
+    data = load_yaml(text, path, Problems()) if text else None
     if not isinstance(data, list):
         return {}
     return {str(item.get("id")): item for item in data if isinstance(item, dict)}
@@ -117,8 +112,8 @@ def _entries_by_id(text: str | None) -> dict[str, Any]:
 
 def _changed_ids(project_dir: Path, base: str, change: FileChange) -> set[str]:
     """Ids of the entries of a list file (resources.yml, references.yml) that differ between base and head."""
-    old = _entries_by_id(_show(project_dir, base, change.old_path or change.path))
-    new = _entries_by_id(_show(project_dir, "HEAD", change.path))
+    old = _entries_by_id(_show(project_dir, base, change.old_path or change.path), change.old_path or change.path)
+    new = _entries_by_id(_show(project_dir, "HEAD", change.path), change.path)
     return {key for key in old.keys() | new.keys() if old.get(key) != new.get(key)}
 
 
@@ -152,7 +147,7 @@ def summarize(
         where = site_path(shown_uri, toolkit.settings.directory_urls)
         if change.status == "R" and old_uri is not None:
             what = f"Moved from {site_path(old_uri, toolkit.settings.directory_urls)}"
-        summary.pages.append((what, page_title(text), where, change.path))
+        summary.pages.append((what, page_title(text, change.path), where, change.path))
         if change.path.startswith(content_dir.rstrip("/") + "/"):
             for u in filter(None, (uri, old_uri)):
                 touched_uris.add(u)

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..structure.problems import Problems
+from .front_matter import read_front_matter
 from .safety import check_root, read_text, relative_path, safe_files
-from .yaml_lines import load_yaml
-
-_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)?(?:-{3}|\.{3})[ \t]*\n", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -47,11 +44,8 @@ def read_docs(docs_dir: Path, project_dir: Path, problems: Problems) -> DocsTree
         text = read_text(file, path, problems)
         if text is None:
             continue
-        front = _FRONT_MATTER.match(text)
-        body = text[front.end() :] if front else text
-        tree.pages[uri] = body
-        if front is not None:
-            meta = load_yaml(front.group(1) or "", path, problems, line_offset=1)
-            if isinstance(meta, dict) and meta.get("render_macros") is True:
-                tree.with_macros.append(DocsPage(path, body, text[: front.end()].count("\n") + 1, True))
+        front, meta = read_front_matter(text, path, problems)
+        tree.pages[uri] = front.body
+        if meta is not None and meta.get("render_macros") is True:
+            tree.with_macros.append(DocsPage(path, front.body, front.body_line, True))
     return tree

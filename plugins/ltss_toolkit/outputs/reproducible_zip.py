@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import time
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+
+from ..structure.build_date import build_moment
 
 ZIP_EPOCH_FLOOR = 315532800
 """1980-01-01T00:00:00Z: the earliest time a zip entry can carry."""
@@ -27,14 +29,10 @@ class ZipSummary:
     """Compressed bytes of the entries per file suffix (``.pdf``, ``.html``...)."""
 
 
-def source_date(environ: dict[str, str] | None = None) -> tuple[int, int, int, int, int, int]:
-    """The entries' timestamp: ``SOURCE_DATE_EPOCH`` in UTC, 1980-01-01 when unset or earlier."""
-    raw = (environ if environ is not None else os.environ).get("SOURCE_DATE_EPOCH", "")
-    try:
-        epoch = int(raw)
-    except ValueError:
-        epoch = ZIP_EPOCH_FLOOR
-    stamp = time.gmtime(max(epoch, ZIP_EPOCH_FLOOR))
+def source_date(environ: Mapping[str, str] | None = None) -> tuple[int, int, int, int, int, int]:
+    """The entries' timestamp: the build's moment (``build_moment``) in UTC, never before 1980-01-01."""
+    epoch = max(int(build_moment(environ).timestamp()), ZIP_EPOCH_FLOOR)
+    stamp = time.gmtime(epoch)
     return stamp.tm_year, stamp.tm_mon, stamp.tm_mday, stamp.tm_hour, stamp.tm_min, stamp.tm_sec - stamp.tm_sec % 2
 
 

@@ -21,6 +21,7 @@ from urllib.parse import unquote
 
 import markdown
 
+from ..structure.fences import prose_lines
 from ..structure.markup import (
     FORBIDDEN_ELEMENTS,
     REMOTE_LOADING,
@@ -34,11 +35,11 @@ from ..structure.model import Toolkit
 from ..structure.problems import Location, Problems, did_you_mean
 from .page import render_page
 
-DEFAULT_EXTENSIONS = ["abbr", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc"]
+DEFAULT_EXTENSIONS = ["abbr", "attr_list", "def_list", "fenced_code", "footnotes", "md_in_html", "tables", "toc"]
+"""Without a configuration (tests): a site's usual extensions, with the three MkDocs always adds."""
 
 _INLINE = re.compile(r"(!?)\[(?:[^\[\]\\]|\\.|\[[^\]]*\])*\]\(\s*(<[^>]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)")
 _REFERENCE = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:\s*(\S+)")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+\1")
 _ID = re.compile(r"""\sid=["']([^"']+)["']""")
 
@@ -68,18 +69,7 @@ def links_in(body: str, first_line: int) -> tuple[Link, ...]:
 
 
 def _links_in(body: str, first_line: int) -> Iterator[Link]:
-    fence = ""
-    for offset, line in enumerate(body.split("\n")):
-        opening = _FENCE.match(line)
-        if fence:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = ""
-            continue
-        if opening:
-            fence = opening.group(1)
-            continue
-        if line.startswith(("    ", "\t")) and not line.strip().startswith(("-", "*", "<", "[")):
-            continue  # an indented code block (or a continuation paragraph: links there are rare)
+    for offset, line in prose_lines(body):
         text = _CODE_SPAN.sub("", line)
         targets = [(m.group(2), m.group(1) == "!") for m in _INLINE.finditer(text)]
         targets += [(m.group(1), False) for m in _REFERENCE.finditer(text)]

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from .fences import fenced_lines
 from .memo import remembered
 from .model import Toolkit
 from .problems import Location, Problems
@@ -45,7 +46,6 @@ REMOTE_CSS = re.compile(
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 _IGNORED_IN_URLS = re.compile(r"[\t\n\r]")
 _LEADING = "".join(chr(code) for code in range(0x21))
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+\1")
 
 
@@ -148,20 +148,12 @@ def live_markup(tag: Tag) -> Iterator[str]:
 
 def without_code(body: str) -> str:
     """``body`` with fenced code blocks and code spans blanked out, line for line, so lines keep their numbers."""
-    lines = []
-    fence = ""
-    for line in body.split("\n"):
-        opening = _FENCE.match(line)
-        if fence:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = ""
-            lines.append("")
-        elif opening:
-            fence = opening.group(1)
-            lines.append("")
-        else:
-            lines.append(_CODE_SPAN.sub(lambda span: " " * len(span.group(0)), line))
-    return "\n".join(lines)
+    lines = body.split("\n")
+    fenced = fenced_lines(lines)
+    return "\n".join(
+        "" if index in fenced else _CODE_SPAN.sub(lambda span: " " * len(span.group(0)), line)
+        for index, line in enumerate(lines)
+    )
 
 
 def html_addresses(body: str, first_line: int) -> Iterator[tuple[Tag, str, str]]:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from .fences import outside_fences
 from .problems import FieldLines, Location
 
 RESOURCE_KINDS = (
@@ -105,13 +106,8 @@ class Page:
 
     def body_lines(self) -> Iterator[tuple[int, str]]:
         """The lines of the body outside fenced code, with their line numbers in the file."""
-        in_fence = False
-        for offset, line in enumerate(self.body.splitlines()):
-            if line.lstrip().startswith(("```", "~~~")):
-                in_fence = not in_fence
-                continue
-            if not in_fence:
-                yield self.body_line + offset, line
+        for offset, line in outside_fences(self.body):
+            yield self.body_line + offset, line
 
     @property
     def is_index(self) -> bool:

@@ -8,12 +8,12 @@ when set, so the page is reproducible) or the one asked for.
 from __future__ import annotations
 
 import datetime
-import os
 from dataclasses import dataclass
 
 from ..glossary.usage import undefined_acronyms
 from ..render.escape import html_text, md_text, relative
 from ..render.page import RESOURCES_URI
+from ..structure.build_date import build_moment
 from ..structure.dates import long_date
 from ..structure.model import Page, Resource, Settings, Toolkit
 from ..structure.problems import Location
@@ -22,13 +22,10 @@ FRESHNESS_URI = "freshness.md"
 
 
 def report_day(settings: Settings) -> datetime.date:
-    """The settings' day, else the day of ``SOURCE_DATE_EPOCH``, else today."""
+    """The settings' day, else the build's (``build_moment``: SOURCE_DATE_EPOCH, else today in UTC)."""
     if settings.today is not None:
         return settings.today
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date()
-    return datetime.date.today()
+    return build_moment().date()
 
 
 def months_before(day: datetime.date, months: int) -> datetime.date:

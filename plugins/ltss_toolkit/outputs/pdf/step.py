@@ -14,13 +14,13 @@ import subprocess
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
-from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
 from pathlib import Path
 
 from ...extensions import Extension, extension_documents, printed_pages
 from ...render.page import RESOURCES_BY_TOPIC_URI, RESOURCES_URI
+from ...structure.build_date import build_moment
 from ...structure.model import Toolkit
 from ...structure.publications import Document, plan_documents
 from ...structure.site_paths import page_file
@@ -46,9 +46,8 @@ def cache_folder(project_dir: Path) -> Path:
 
 
 def build_info(project_dir: Path, site_name: str, language: str) -> BuildInfo:
-    """Date from SOURCE_DATE_EPOCH when set (reproducible builds), version from the package and git."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
+    """Date of the build (``build_moment``: SOURCE_DATE_EPOCH), version from the package and git."""
+    moment = build_moment()
     try:
         release = package_version("ltss-toolkit")
     except PackageNotFoundError:
