@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .extensions import Extension, extension_pages
+from .extensions import Extension, extension_anchors, extension_pages
 from .loading.docs import DocsTree, read_docs
 from .loading.loader import load_toolkit
 from .loading.safety import safe_files
@@ -92,7 +92,8 @@ def load_site(
     if complete:
         new_markdown = markdown_factory(markdown_extensions, markdown_configs)
         unreadable = _content_pages(content_dir, project_dir) - {page.uri for page in toolkit.pages.values()}
-        check_links(toolkit, pages, docs.files, problems, new_markdown, unreadable)
+        added_ids = extension_anchors(extensions, toolkit)
+        check_links(toolkit, pages, docs.files, problems, new_markdown, unreadable, added_ids)
     return toolkit, problems
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .structure.model import Settings, Toolkit
+from .structure.model import Page, Settings, Toolkit
 from .structure.problems import Problems
 from .structure.publications import Document
 
@@ -39,6 +39,9 @@ class Extension:
     """PDFs of its own (the flow's pathway packets), built beside the modules' and sections'."""
     source_of: Callable[[Toolkit, str], str | None] | None = None
     """The one data file a generated page of this extension is drawn from (its edit link), if there is one."""
+    anchors: Callable[[Toolkit, Page], list[str]] | None = None
+    """The element ids its macros add to a content page (a figure's ``figure-<id>``, a case study's row), which
+    links may point to: the link check reads pages before the macros run."""
     printed_pages: Callable[[Toolkit], list[str]] | None = None
     """Which of its generated pages go at the end of the whole-site PDF; when not given, its Markdown pages
     that have a place in the nav (not ``not_in_nav``)."""
@@ -72,6 +75,16 @@ def generated_source(extensions: Sequence[Extension], toolkit: Toolkit, uri: str
         if source:
             return source
     return None
+
+
+def extension_anchors(extensions: Sequence[Extension], toolkit: Toolkit) -> dict[str, list[str]]:
+    """The ids the extensions add to each content page, by the page's docs path."""
+    out: dict[str, list[str]] = {}
+    for extension in extensions:
+        if extension.anchors is not None:
+            for page in toolkit.pages.values():
+                out.setdefault(page.uri, []).extend(extension.anchors(toolkit, page))
+    return out
 
 
 def extension_documents(extensions: Sequence[Extension], toolkit: Toolkit) -> list[Document]:

@@ -11,8 +11,9 @@ import re
 from collections.abc import Callable
 
 from ..extensions import Extension
+from ..render.links import element_ids
 from ..structure.macros import require_macros
-from ..structure.model import Toolkit
+from ..structure.model import Page, Toolkit
 from ..structure.problems import Location, Problems, did_you_mean
 from .model import STRATEGIES, case_studies, read_case_studies, validate_case_studies
 from .render import render_strategy_links, render_table
@@ -63,9 +64,22 @@ def case_study_macros(toolkit: Toolkit) -> dict[str, Callable[..., str]]:
     return {"case_studies": case_studies_macro}
 
 
+def case_study_anchors(toolkit: Toolkit, page: Page) -> list[str]:
+    """The ids of the case-study tables the page places: each row's ``case-study-<id>``, the table's and filters'."""
+    macro = case_study_macros(toolkit)["case_studies"]
+    ids: list[str] = []
+    for match in CASE_STUDIES_CALL.finditer(page.body):
+        try:
+            ids += element_ids(macro(match.group(1)))
+        except ValueError:  # no case-studies.yml, or an unknown strategy: reported by ``validate``
+            continue
+    return ids
+
+
 EXTENSION = Extension(
     name="case_studies",
     readers={"case-studies.yml": read_case_studies},
     validate=validate,
     macros=case_study_macros,
+    anchors=case_study_anchors,
 )

@@ -6,8 +6,9 @@ import re
 from collections.abc import Callable
 
 from ..extensions import Extension
+from ..render.links import element_ids
 from ..structure.macros import require_macros
-from ..structure.model import Toolkit
+from ..structure.model import Page, Toolkit
 from ..structure.problems import Location, Problems, did_you_mean
 from .model import Figure, figure_ids, figures, read_figure
 from .render import render_figure
@@ -47,9 +48,17 @@ def figure_macros(toolkit: Toolkit) -> dict[str, Callable[..., str]]:
     return {"figure": figure}
 
 
+def figure_anchors(toolkit: Toolkit, page: Page) -> list[str]:
+    """The ids of the figures the page places (``figure-<id>``, and its chart's title and description)."""
+    known = figures(toolkit)
+    placed = [known[m.group(1)] for m in FIGURE_CALL.finditer(page.body) if m.group(1) in known]
+    return [i for figure in placed for i in element_ids(render_figure(figure))]
+
+
 EXTENSION = Extension(
     name="figures",
     folder_readers={"figures": read_figure},
     validate=validate_figures,
     macros=figure_macros,
+    anchors=figure_anchors,
 )

@@ -80,21 +80,33 @@ def _links_in(body: str, first_line: int) -> Iterator[Link]:
 class Anchors:
     """The element ids of each page once converted to HTML, computed on demand and kept."""
 
-    def __init__(self, sources: Mapping[str, Callable[[], str]], new_markdown: Callable[[], markdown.Markdown]):
+    def __init__(
+        self,
+        sources: Mapping[str, Callable[[], str]],
+        new_markdown: Callable[[], markdown.Markdown],
+        added: Mapping[str, list[str]] | None = None,
+    ):
         self._sources = sources
         self._new_markdown = new_markdown
+        self._added = added or {}
         self._ids: dict[str, list[str]] = {}
 
     def of(self, uri: str) -> list[str]:
         if uri not in self._ids:
-            self._ids[uri] = list(_ids_in(self._sources[uri](), self._new_markdown))
+            ids = [*_ids_in(self._sources[uri](), self._new_markdown), *self._added.get(uri, ())]
+            self._ids[uri] = list(dict.fromkeys(ids))
         return self._ids[uri]
+
+
+def element_ids(html: str) -> list[str]:
+    """The ``id`` attributes in ``html``, in order, once each."""
+    return list(dict.fromkeys(_ID.findall(html)))
 
 
 @remembered(maxsize=1024)
 def _ids_in(text: str, new_markdown: Callable[[], markdown.Markdown]) -> tuple[str, ...]:
     """The element ids of ``text`` once converted; kept, as the preview checks the same pages after every save."""
-    return tuple(dict.fromkeys(_ID.findall(new_markdown().convert(text))))
+    return tuple(element_ids(new_markdown().convert(text)))
 
 
 @dataclass(frozen=True)
@@ -124,17 +136,19 @@ def check_links(
     problems: Problems,
     new_markdown: Callable[[], markdown.Markdown] | None = None,
     unreadable: AbstractSet[str] = frozenset(),
+    added_ids: Mapping[str, list[str]] | None = None,
 ) -> None:
     """Record every internal link or anchor in a content page that leads nowhere, with its line.
 
     ``other_pages`` is the Markdown of every page that is not a content page (``docs/`` pages and the
     generated ones) by docs path; ``files`` the other files the site publishes; ``unreadable`` the
-    content pages that exist but could not be loaded (their own problems are reported already).
+    content pages that exist but could not be loaded (their own problems are reported already); ``added_ids``
+    the ids the extensions' macros add to each page (``Extension.anchors``).
     """
     sources: dict[str, Callable[[], str]] = {uri: functools.partial(str, text) for uri, text in other_pages.items()}
     for page in toolkit.pages.values():
         sources[page.uri] = functools.partial(render_page, page, toolkit, page.body)
-    anchors = Anchors(sources, new_markdown or markdown_factory())
+    anchors = Anchors(sources, new_markdown or markdown_factory(), added_ids)
     published = files | set(toolkit.assets) | set(unreadable)
     for page in sorted(toolkit.pages.values(), key=lambda p: p.source):
         for link in links_in(page.body, page.body_line):
