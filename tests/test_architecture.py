@@ -7,6 +7,7 @@ sits in a module (top level, function body or ``TYPE_CHECKING`` block).
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -159,3 +160,29 @@ def test_only_the_adapters_import_mkdocs() -> None:
         if name.split(".")[1:2] and name.split(".")[1] not in MKDOCS_ADAPTERS
     ]
     assert offenders == []
+
+
+USED_THROUGH_MKDOCS_YML = {"mkdocs-material", "mkdocs-macros-plugin", "pymdown-extensions"}
+"""Declared for the site's configuration (the theme, the macros plugin, a Markdown extension), never imported."""
+
+
+def _distribution(requirement: str) -> str:
+    return re.split(r"[<>=!~;\[ ]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+
+
+def test_the_declared_dependencies_are_the_ones_the_engine_imports() -> None:
+    """``pyproject.toml`` names every package the engine imports and nothing only the tests use."""
+    import importlib.metadata
+    import tomllib
+
+    project = tomllib.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = {_distribution(r) for r in project["dependencies"]}
+    providers = importlib.metadata.packages_distributions()
+    imported = {
+        distribution.lower().replace("_", "-")
+        for path in MODULES.values()
+        for name in third_party_imports(path)
+        for distribution in providers.get(name, [name])
+    }
+    assert sorted(imported - declared) == [], "imported but not declared"
+    assert sorted(declared - imported - USED_THROUGH_MKDOCS_YML) == [], "declared but not imported by the engine"
