@@ -256,7 +256,8 @@ def small_toolkit_files() -> dict[str, str]:
              for p in GOLDEN_VALID.rglob("*") if p.is_file()}
     files["content/pathways/first/page.md"] += (
         "\n## A heading\n\nSee [the section](index.md), [elsewhere](../index.md) and "
-        "[another site](https://example.org/elsewhere).\n"
+        "[another site](https://example.org/elsewhere).\n\n| Program | Year |\n|---|---|\n| PACE | 1997 |\n\n"
+        "<table><tr><th>Written</th><th>by hand</th></tr><tr><th>Row</th><td>1</td></tr></table>\n"
     )
     return files
 
@@ -290,9 +291,41 @@ def test_small_project_pdfs_are_reproducible_and_links_are_rewritten(small_proje
     assert titles[:2] == ["Contents", "First section"]
     assert titles.index("A page") < titles.index("A heading")
     assert "Questions to consider" not in titles and "Related resources" not in titles
+    scopes = [cell["/A"].get("/Scope") for cell in structure_elements(reader, "/TH")]
+    assert sorted(scopes) == ["/Column"] * 4 + ["/Row"], "Markdown's headers, and those of an HTML table"
 
     again = run_build(project, tmp_path / "site-three")
     assert again.returncode == 0 and again.stdout.count("from cache") == 2, again.stdout
+
+
+def structure_elements(reader: PdfReader, role: str) -> list[dict]:
+    """Every element of the PDF's structure tree with this role (``/TH``...)."""
+    found, stack = [], [reader.trailer["/Root"]["/StructTreeRoot"]]
+    while stack:
+        node = stack.pop().get_object()
+        if not isinstance(node, dict):
+            continue
+        if node.get("/S") == role:
+            found.append(node)
+        kids = node.get("/K")
+        stack.extend(kids if isinstance(kids, list) else [kids] if kids is not None else [])
+    return found
+
+
+def test_every_header_cell_in_the_pdfs_and_the_site_has_a_scope(built_site: Path, manifest) -> None:
+    """PDF/UA-1 7.5 (pdfua's UA-15-003): a screen reader can tell which header a cell belongs to."""
+    unscoped = {}
+    for entry in manifest.values():
+        cells = structure_elements(PdfReader(built_site / entry.file), "/TH")
+        missing = [c for c in cells if (c.get("/A") or {}).get("/Scope") not in ("/Column", "/Row", "/Both")]
+        if missing:
+            unscoped[entry.file] = f"{len(missing)} of {len(cells)}"
+    assert unscoped == {}
+    headers = re.compile(r"<th(?:\s[^>]*)?>")
+    pages = [p for p in built_site.rglob("*.html") if "<th" in p.read_text(encoding="utf-8")]
+    assert pages, "the site has tables"
+    assert [f"{p.relative_to(built_site)}: {h}" for p in pages for h in headers.findall(p.read_text(encoding="utf-8"))
+            if "scope=" not in h] == []
 
 
 def test_no_pdf_option_leaves_placeholders_empty(small_project, tmp_path: Path) -> None:

@@ -35,3 +35,15 @@ def test_tables_with_a_class_are_left_alone() -> None:
     TableRegions(markdown.Markdown()).run(root)
     assert [child.tag for child in root] == ["h2", "table", "div"]
     assert root[2].get("aria-label") == "Table: Cases" and root[2][0].tag == "table"
+
+
+def test_every_header_cell_says_what_it_heads() -> None:
+    """A Markdown table's headers head columns; a ``<th>`` among data cells (md_in_html) heads its row."""
+    html = render(TABLE)
+    assert html.count('<th scope="col">') == 2 and "<th>" not in html
+    root = etree.fromstring(
+        "<div><table><tbody><tr><th>Row</th><td>1</td></tr><tr><th>A</th><th scope='row'>B</th></tr></tbody>"
+        "</table></div>"
+    )
+    TableRegions(markdown.Markdown()).run(root)
+    assert [th.get("scope") for th in root.iter("th")] == ["row", "col", "row"]

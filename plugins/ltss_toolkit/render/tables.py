@@ -6,6 +6,9 @@ axe's ``scrollable-region-focusable``), so each table sits in a ``<div role="reg
 after its caption or the heading above it. ``ltss.css`` makes that div the scrolling box, with or without
 Material's script (which wraps tables in a scrolling box of its own). Tables with a class (figures' data,
 case studies) are laid out by their own CSS and left alone.
+
+Every header cell also says what it heads (``scope="col"`` or ``"row"``, ``header_scope``), so a screen reader
+can tell which header a cell belongs to, on the site and in the PDFs (which carry it as ``/Scope``).
 """
 
 from __future__ import annotations
@@ -17,6 +20,22 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def header_scope(in_head: bool, row_all_headers: bool) -> str:
+    """What a header cell without a ``scope`` heads: its column in the table's head or in a row of headers only,
+    else its row (a header cell among data cells, such as a row's first cell)."""
+    return "col" if in_head or row_all_headers else "row"
+
+
+def set_header_scopes(table: etree.Element) -> None:
+    """Give each ``<th>`` of a table made from Markdown the scope ``header_scope`` says, unless it has one."""
+    for section in [table, *(child for child in table if child.tag in ("thead", "tbody", "tfoot"))]:
+        for row in section.findall("tr"):
+            cells = [cell for cell in row if cell.tag in ("th", "td")]
+            for cell in cells:
+                if cell.tag == "th" and not cell.get("scope"):
+                    cell.set("scope", header_scope(section.tag == "thead", all(c.tag == "th" for c in cells)))
 
 
 def text_of(element: etree.Element) -> str:
@@ -43,7 +62,10 @@ class TableRegions(Treeprocessor):
         for index, child in enumerate(list(parent)):
             if child.tag in HEADINGS:
                 heading = text_of(child) or heading
-            elif child.tag == "table" and not child.get("class"):
+            elif child.tag == "table":
+                set_header_scopes(child)
+                if child.get("class"):
+                    continue
                 region = etree.Element(
                     "div",
                     {

@@ -22,6 +22,7 @@ from bs4 import BeautifulSoup, Tag
 
 from ...render.escape import html_text
 from ...render.parts import PAGE_PART
+from ...render.tables import header_scope
 from ...structure.publications import Document
 from ...structure.site_paths import page_file, page_url
 
@@ -107,6 +108,11 @@ def _clean_page(
         element["id"] = f"{slug}--{element['id']}"
     for details in soup.find_all("details"):
         details["open"] = ""
+    for header in soup.find_all("th", scope=False):  # raw HTML tables: Markdown's have their scopes already
+        row = header.find_parent("tr")
+        cells = row.find_all(["th", "td"], recursive=False) if row is not None else [header]
+        in_head = row is not None and row.parent is not None and row.parent.name == "thead"
+        header["scope"] = header_scope(in_head, all(cell.name == "th" for cell in cells))
     for image in soup.find_all(["img", "source"]):
         for attribute in ("src", "srcset"):
             value = image.get(attribute)

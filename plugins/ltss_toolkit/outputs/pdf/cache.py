@@ -1,9 +1,9 @@
 """PDFs kept between builds, keyed by a hash of everything that decides their bytes.
 
-The key covers the assembled print HTML (which carries the build date and version), the print
-stylesheet, the WeasyPrint version and the fonts installed for fontconfig (a font package upgrade changes
-the layout); images are referenced by ``file:`` URL, so their bytes are hashed too. A document whose key did
-not change is copied from ``.cache/pdf/`` instead of laid out.
+The key covers the assembled print HTML (which carries the build date and version), the print stylesheet, the
+code that writes the file (``render.py``), the WeasyPrint version and the fonts installed for fontconfig (a font
+package upgrade changes the layout); images are referenced by ``file:`` URL, so their bytes are hashed too.
+A document whose key did not change is copied from ``.cache/pdf/`` instead of laid out.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .render import STYLESHEET, weasyprint_version
+from .render import RENDER_CODE, STYLESHEET, weasyprint_version
 
 _FILE_URL = re.compile(r'(?:src|srcset)="(file:[^" ]+)')
 
@@ -52,6 +52,7 @@ def content_key(html: str) -> str:
     digest.update(f"weasyprint {weasyprint_version()}\n".encode())
     digest.update(f"fonts {font_identity()}\n".encode())
     digest.update(STYLESHEET.read_bytes())
+    digest.update(RENDER_CODE.read_bytes())  # how the PDF is written (its finisher), not only what is laid out
     digest.update(html.encode("utf-8"))
     for url in sorted(set(_FILE_URL.findall(html))):
         path = Path(unquote(urlsplit(url).path))

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from .assemble import PrintParts
 from .cache import content_key
-from .render import STYLESHEET, RenderedPdf, local_fetcher
+from .render import STYLESHEET, RenderedPdf, header_scopes_in_pdf, local_fetcher
 
 if TYPE_CHECKING:
     from weasyprint import CSS, Document, Page
@@ -150,7 +150,9 @@ class PieceLayouts:
         merged = self._from_pieces(parts, base_url, title, laid) if laid is not None else None
         if merged is None:
             merged = self._whole(doc_id, parts, base_url, title)
-        data = merged.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=False, uncompressed_pdf=False)
+        data = merged.write_pdf(
+            pdf_variant=PDF_VARIANT, pdf_identifier=False, uncompressed_pdf=False, finisher=header_scopes_in_pdf
+        )
         return RenderedPdf(data, len(merged.pages))
 
     def _whole(self, doc_id: str, parts: PrintParts, base_url: str, title: str) -> Document:

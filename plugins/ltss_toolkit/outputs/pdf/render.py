@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from weasyprint.urls import URLFetcher
@@ -14,6 +14,8 @@ LOCAL_PROTOCOLS = ("file", "data")
 """WeasyPrint 70 dropped ``default_url_fetcher``; its ``URLFetcher`` limited to these never goes online."""
 
 STYLESHEET = Path(__file__).with_name("print.css")
+RENDER_CODE = Path(__file__)
+"""This module: part of the PDF cache's key, since it decides how the laid-out document is written."""
 
 
 @dataclass(frozen=True)
@@ -37,8 +39,27 @@ def render_pdf(html: str, base_url: str) -> RenderedPdf:
     document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
         stylesheets=[css], font_config=fonts, pdf_variant="pdf/ua-1"
     )
-    data = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=False, uncompressed_pdf=False)
+    data = document.write_pdf(
+        pdf_variant="pdf/ua-1", pdf_identifier=False, uncompressed_pdf=False, finisher=header_scopes_in_pdf
+    )
     return RenderedPdf(data, len(document.pages))
+
+
+PDF_SCOPES = {"col": "/Column", "colgroup": "/Column", "row": "/Row", "rowgroup": "/Row"}
+
+
+def header_scopes_in_pdf(document: Any, pdf: Any) -> None:
+    """Give each header cell of the PDF's structure tree the ``/Scope`` its ``<th>`` has in the HTML (PDF/UA-1
+    7.5: which header a cell belongs to). WeasyPrint 70 tags ``<th>`` as ``/TH`` and links data cells to their
+    headers, but writes no ``/Scope``; it keeps each cell's structure element on its box (``mark``), which this
+    WeasyPrint ``finisher`` completes before the file is written. tests/test_pdf.py checks the result."""
+    for page in document.pages:
+        for box in page._page_box.descendants():
+            element = getattr(box, "mark", None)
+            if getattr(box, "element_tag", None) == "th" and element is not None:
+                scope = PDF_SCOPES.get(str(box.element.get("scope", "")).lower())
+                if scope is not None:
+                    element["A"]["Scope"] = scope
 
 
 def local_fetcher() -> URLFetcher:
