@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
+from ltss_toolkit.extensions import default_extensions
 from ltss_toolkit.case_studies import case_study_macros
 from conftest import GOLDEN, golden_cases, load_golden
 from ltss_toolkit import case_studies, figures, glossary as glossary_extension
@@ -118,3 +120,27 @@ def valid_shipped_case_studies():
     model, problems = load_toolkit(project / "content", project, default_extensions())
     assert not problems
     return model.data.get(CaseStudies).items
+
+
+def test_strategies_and_content_areas_are_content(tmp_path: Path) -> None:
+    """Editors change them in content/strategies.yml and content/areas.yml; a mistake there has its line."""
+    root = tmp_path / "project"
+    shutil.copytree(GOLDEN / "case-studies" / "valid" / "content", root / "content")
+    strategies = root / "content" / "strategies.yml"
+    strategies.write_text(strategies.read_text().replace("HCBS payment rates", "Paying for home care") +
+                          "- id: Bad Id\n  label: x\n- id: bed-buy-back\n  label: Twice\n")
+    (root / "content" / "areas.yml").write_text("- id: modules\n- id: pathways\n- label: no id\n")
+    (root / "content" / "guides").mkdir()
+    (root / "content" / "guides" / "index.md").write_text(
+        "---\nid: guides\nreviewed: 2026-01-15\ntitle: Guides\nsummary: S.\norder: 0\n---\nText.\n")
+    toolkit, problems = load_toolkit(root / "content", root, default_extensions())
+    assert [line.split(" (")[0] for line in problems.lines()] == [
+        "content/areas.yml:3: area has no 'id'",
+        "content/areas.yml:3: unknown field 'label' in area",
+        "content/guides/index.md:1: page is outside the content areas",
+        "content/strategies.yml:7: strategy id 'Bad Id' is not lowercase-kebab-case",
+        "content/strategies.yml:9: duplicate strategy id 'bed-buy-back'",
+    ]
+    assert problems.lines()[2].endswith("or add its folder to content/areas.yml)")
+    assert "Paying for home care" in case_study_macros(toolkit)["case_studies"]()
+    assert list(toolkit.roots) == ["pathways"], "areas.yml lists the areas, in its order"

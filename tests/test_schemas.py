@@ -123,7 +123,7 @@ BAD = {
     ],
     "case-studies/invalid/content/pathways/strategies/case-studies.yml": [
         "2: 'verified' is a required property",
-        "2/strategy: 'bed buy back' is not one of",
+        "2/strategy: 'bed buy back' does not match",
         "3/state: ['Ohio'] is not of type 'string', 'null'",
         "3/verified: 'yes' is not of type 'boolean'",
         "3: Additional properties are not allowed ('county' was unexpected)",

@@ -15,7 +15,7 @@ from ..render.links import element_ids
 from ..structure.macros import require_macros
 from ..structure.model import Page, Toolkit
 from ..structure.problems import Location, Problems, did_you_mean
-from .model import STRATEGIES, case_studies, read_case_studies, validate_case_studies
+from .model import STRATEGIES_FILE, case_studies, read_case_studies, read_strategies, strategies, validate_case_studies
 from .render import render_strategy_links, render_table
 
 CASE_STUDIES_CALL = re.compile(r"""\{\{-?\s*case_studies\(\s*(?:strategy\s*=\s*["']([^"']*)["'])?\s*\)\s*-?\}\}""")
@@ -43,8 +43,8 @@ def validate(toolkit: Toolkit, problems: Problems) -> None:
                         f"move the call to a page in {posixpath.dirname(found.path)}/",
                     )
                 strategy = match.group(1)
-                if strategy is not None and strategy not in STRATEGIES:
-                    problems.add(where, f"unknown strategy '{strategy}'", did_you_mean(strategy, STRATEGIES))
+                if strategy is not None and strategy not in strategies(toolkit):
+                    problems.add(where, f"unknown strategy '{strategy}'", did_you_mean(strategy, strategies(toolkit)))
 
 
 def case_study_macros(toolkit: Toolkit) -> dict[str, Callable[..., str]]:
@@ -52,7 +52,7 @@ def case_study_macros(toolkit: Toolkit) -> dict[str, Callable[..., str]]:
         found = case_studies(toolkit)
         if found is None:
             raise ValueError("no case-studies.yml")
-        if strategy is not None and strategy not in STRATEGIES:
+        if strategy is not None and strategy not in strategies(toolkit):
             raise ValueError(f"unknown strategy '{strategy}'")
         table = render_table(found, toolkit, strategy)
         if strategy is not None:
@@ -78,7 +78,7 @@ def case_study_anchors(toolkit: Toolkit, page: Page) -> list[str]:
 
 EXTENSION = Extension(
     name="case_studies",
-    readers={"case-studies.yml": read_case_studies},
+    readers={"case-studies.yml": read_case_studies, STRATEGIES_FILE: read_strategies},
     validate=validate,
     macros=case_study_macros,
     anchors=case_study_anchors,

@@ -3,26 +3,22 @@
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..loading.fields import Field, check_id, read_record
 from ..loading.readers import yaml_list
 from ..structure.model import Toolkit
 from ..structure.problems import Location, Problems, did_you_mean
 
-STRATEGIES: dict[str, str] = {
-    "new-eligibility-groups": "New eligibility groups",
-    "bed-buy-back": "Nursing facility bed buy-back",
-    "repurposing-facilities": "Repurposing long-term care facilities",
-    "direct-service-worker-business-models": "New business models for direct service workers",
-    "hcbs-rates": "HCBS payment rates",
-}
-"""The strategies a case study can be filed under, with the label readers see. Add one here to use it."""
+STRATEGIES_FILE = "strategies.yml"
+"""The strategies a case study can be filed under, with the label readers see: ``content/strategies.yml``."""
+
+STRATEGY_FIELDS = (Field("id", str), Field("label", str))
 
 CASE_STUDY_FIELDS = (
     Field("id", str),
     Field("state", str, nullable=True, hint="name the state, or 'state: null' when the source names none"),
-    Field("strategy", str, hint="one of: " + ", ".join(STRATEGIES)),
+    Field("strategy", str, hint="one of the ids in content/strategies.yml"),
     Field("program", str),
     Field("summary", str, hint="say in a sentence or two what the state did, as the source reports it"),
     Field("source", str, hint="give the id of the resource this comes from (listed in a resources.yml)"),
@@ -43,6 +39,31 @@ class CaseStudy:
     source_line: int
 
 
+class Strategies(dict[str, str]):
+    """Strategy labels by id, from ``content/strategies.yml`` (kept in ``toolkit.data``)."""
+
+
+def strategies(toolkit: Toolkit) -> Strategies:
+    return toolkit.data.get(Strategies) or Strategies()
+
+
+def read_strategies(text: str, path: str, uri: str, toolkit: Toolkit, problems: Problems) -> None:
+    """Read ``strategies.yml``, which belongs at the top of ``content/`` beside ``topics.yml``."""
+    if uri != STRATEGIES_FILE:
+        problems.add(Location(path, 1), "strategies.yml belongs at the top of the content folder", "move it there")
+        return
+    found = Strategies()
+    for item, line in yaml_list(text, path, "strategies", problems):
+        values = read_record(item, STRATEGY_FIELDS, path, line, "strategy", problems)
+        if not values or not check_id(values["id"], Location(path, line), "strategy", problems) or not values["label"]:
+            continue
+        if values["id"] in found:
+            problems.add(Location(path, line), f"duplicate strategy id '{values['id']}'", "keep one of them")
+            continue
+        found[values["id"]] = values["label"]
+    toolkit.data.put(found)
+
+
 @dataclass
 class CaseStudies:
     items: list[CaseStudy]
@@ -50,6 +71,8 @@ class CaseStudies:
     """Docs-relative path of the file, e.g. ``modules/module-4-state-strategies/case-studies.yml``."""
     path: str
     """Path of the file from the project root, for messages."""
+    named: list[tuple[str, Location]] = field(default_factory=list)
+    """Every strategy the file names, with where, kept or not (``validate_case_studies`` checks them all)."""
 
     def strategy_page_uri(self, strategy: str) -> str:
         """Where a strategy's own page would be: ``<strategy>.md`` beside the case-studies file."""
@@ -67,6 +90,7 @@ def read_case_studies(text: str, path: str, uri: str, toolkit: Toolkit, problems
         problems.add(Location(path, 1), "a second case-studies.yml", f"keep every case study in {first.path}")
         return
     items: list[CaseStudy] = []
+    named: list[tuple[str, Location]] = []
     seen: dict[str, int] = {}
     for item, line in yaml_list(text, path, "case studies", problems):
         values = read_record(item, CASE_STUDY_FIELDS, path, line, "case study", problems)
@@ -80,21 +104,15 @@ def read_case_studies(text: str, path: str, uri: str, toolkit: Toolkit, problems
             )
             continue
         seen[values["id"]] = line
-        strategy = values["strategy"]
-        if strategy and strategy not in STRATEGIES:
-            problems.add(
-                Location(path, item.line_of("strategy")),
-                f"unknown strategy '{strategy}'",
-                did_you_mean(strategy, STRATEGIES) + "; strategies are listed in case_studies/model.py",
-            )
-            continue
+        if values["strategy"]:
+            named.append((values["strategy"], Location(path, item.line_of("strategy"))))
         if not all(values[name] for name in ("strategy", "program", "summary", "source")) or values["verified"] is None:
             continue
         items.append(
             CaseStudy(
                 id=values["id"],
                 state=values["state"],
-                strategy=strategy,
+                strategy=values["strategy"],
                 program=values["program"],
                 summary=values["summary"],
                 source=values["source"],
@@ -103,14 +121,22 @@ def read_case_studies(text: str, path: str, uri: str, toolkit: Toolkit, problems
                 source_line=item.line_of("source"),
             )
         )
-    toolkit.data.put(CaseStudies(items, uri, path))
+    toolkit.data.put(CaseStudies(items, uri, path, named))
 
 
 def validate_case_studies(toolkit: Toolkit, problems: Problems) -> None:
-    """Each case study's source must be a resource described in a resources.yml."""
+    """Each case study's strategy must be listed in strategies.yml, its source described in a resources.yml."""
     found = case_studies(toolkit)
     if found is None:
         return
+    known = strategies(toolkit)
+    for strategy, where in found.named:
+        if strategy not in known:
+            problems.add(
+                where,
+                f"unknown strategy '{strategy}'",
+                did_you_mean(strategy, known) + f"; strategies are listed in content/{STRATEGIES_FILE}",
+            )
     for study in found.items:
         if study.source not in toolkit.resources:
             problems.add(

@@ -12,7 +12,7 @@ from ..render.escape import external_link, html_text, relative
 from ..render.page import citation
 from ..render.sanitize import trusted_html
 from ..structure.model import Toolkit
-from .model import STRATEGIES, CaseStudies, CaseStudy
+from .model import CaseStudies, CaseStudy, strategies
 
 NO_STATE = "Not named in the sources"
 NO_STATE_VALUE = "none"
@@ -29,6 +29,11 @@ def _source_cell(study: CaseStudy, toolkit: Toolkit) -> str:
     return f"{title} {html_text(cite)}" if cite else title
 
 
+def _label(toolkit: Toolkit, strategy: str) -> str:
+    """A strategy's label from strategies.yml (its id while the check reports it missing)."""
+    return strategies(toolkit).get(strategy, strategy)
+
+
 def _row(study: CaseStudy, toolkit: Toolkit) -> str:
     state = html_text(study.state) if study.state else f'<span class="ltss-note">{NO_STATE}</span>'
     status_class = "ltss-verified" if study.verified else "ltss-unverified"
@@ -36,7 +41,7 @@ def _row(study: CaseStudy, toolkit: Toolkit) -> str:
         f'<tr id="case-study-{study.id}" data-strategy="{study.strategy}"'
         f' data-state="{html_text(study.state) if study.state else NO_STATE_VALUE}">'
         f"<td>{state}</td>"
-        f"<td>{html_text(STRATEGIES[study.strategy])}</td>"
+        f"<td>{html_text(_label(toolkit, study.strategy))}</td>"
         f"<td>{html_text(study.program)}</td>"
         f"<td>{html_text(study.summary)}</td>"
         f"<td>{_source_cell(study, toolkit)}</td>"
@@ -45,11 +50,11 @@ def _row(study: CaseStudy, toolkit: Toolkit) -> str:
     )
 
 
-def _filter_form(rows: list[CaseStudy]) -> str:
-    strategies = sorted({s.strategy for s in rows}, key=lambda key: STRATEGIES[key].casefold())
+def _filter_form(rows: list[CaseStudy], toolkit: Toolkit) -> str:
+    used = sorted({s.strategy for s in rows}, key=lambda key: _label(toolkit, key).casefold())
     states = sorted({s.state for s in rows if s.state}, key=str.casefold)
     strategy_options = '<option value="">All strategies</option>' + "".join(
-        f'<option value="{key}">{html_text(STRATEGIES[key])}</option>' for key in strategies
+        f'<option value="{key}">{html_text(_label(toolkit, key))}</option>' for key in used
     )
     state_options = '<option value="">All states</option>' + "".join(
         f'<option value="{html_text(state)}">{html_text(state)}</option>' for state in states
@@ -73,8 +78,8 @@ def render_table(found: CaseStudies, toolkit: Toolkit, strategy: str | None = No
     if not rows:
         return '<p class="ltss-note">No case studies are listed for this strategy yet.</p>'
     table_id = "case-studies-table" if strategy is None else f"case-studies-{strategy}"
-    out = [_filter_form(rows)] if strategy is None else []
-    caption = "State case studies" if strategy is None else f"Case studies: {STRATEGIES[strategy]}"
+    out = [_filter_form(rows, toolkit)] if strategy is None else []
+    caption = "State case studies" if strategy is None else f"Case studies: {_label(toolkit, strategy)}"
     out.append(
         # A region readers can scroll from the keyboard, as every wide table (render/tables.py).
         f'<div class="ltss-table-region" role="region" tabindex="0" aria-label="Table: {html_text(caption)}">'
@@ -86,13 +91,13 @@ def render_table(found: CaseStudies, toolkit: Toolkit, strategy: str | None = No
     return "\n".join(out)
 
 
-def render_strategy_links(found: CaseStudies, toolkit: Toolkit, strategies: list[str]) -> str:
+def render_strategy_links(found: CaseStudies, toolkit: Toolkit, used: list[str]) -> str:
     """Markdown links to the strategies' own pages (``<strategy>.md`` beside the data file), when they exist."""
     uris = {page.uri for page in toolkit.pages.values()}
     here = posixpath.join(posixpath.dirname(found.uri), "index.md")
     links = [
-        f"[{STRATEGIES[key]}]({relative(found.strategy_page_uri(key), here)})"
-        for key in strategies
+        f"[{_label(toolkit, key)}]({relative(found.strategy_page_uri(key), here)})"
+        for key in used
         if found.strategy_page_uri(key) in uris
     ]
     return ("Pages on each strategy: " + ", ".join(links) + ".") if links else ""

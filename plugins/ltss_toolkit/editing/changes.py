@@ -184,7 +184,7 @@ def _data_file_effects(
         flow = flow_of(toolkit)
         for node in flow.nodes.values() if flow is not None else ():
             touched_uris.update(toolkit.pages[i].uri for i in node.recommends if i in toolkit.pages)
-    elif name in ("glossary.yml", "topics.yml"):
+    elif name in ("glossary.yml", "topics.yml", "areas.yml", "strategies.yml"):
         return True
     else:  # figures, case studies: the pages of the folder they belong to
         touched_folders.add(posixpath.dirname(folder) if posixpath.basename(folder) == "figures" else folder)

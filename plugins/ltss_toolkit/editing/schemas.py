@@ -18,13 +18,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..case_studies.model import CASE_STUDY_FIELDS, STRATEGIES
+from ..case_studies.model import CASE_STUDY_FIELDS, STRATEGY_FIELDS
 from ..figures.model import FIGURE_FIELDS, POINT_FIELDS
 from ..flow.model import OUTCOME, QUESTION, START
 from ..flow.reader import ANSWER_FIELDS, FLOW_FIELDS, NODE_FIELDS, STAGE_FIELDS
 from ..glossary.model import IGNORE_FIELDS, TERM_FIELDS, TERM_PATTERN
 from ..loading.fields import ID_PATTERN, URL_PATTERN, Field
-from ..loading.readers import CHANGE_FIELDS, PAGE_FIELDS, REFERENCE_FIELDS, RESOURCE_FIELDS, TOPIC_FIELDS
+from ..loading.readers import AREA_FIELDS, CHANGE_FIELDS, PAGE_FIELDS, REFERENCE_FIELDS, RESOURCE_FIELDS, TOPIC_FIELDS
 from ..structure.model import RESOURCE_KINDS
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -50,6 +50,8 @@ FILE_SCHEMAS: dict[str, str] = {
     "glossary.schema.json": "content/glossary.yml",
     "figure.schema.json": "content/**/figures/*.yml",
     "case-studies.schema.json": "content/**/case-studies.yml",
+    "strategies.schema.json": "content/strategies.yml",
+    "areas.schema.json": "content/areas.yml",
 }
 """Which files each schema describes, as ``.vscode/settings.json`` maps them for the YAML extension.
 Front matter is checked by ``check`` only: the YAML extension does not read YAML inside Markdown."""
@@ -180,7 +182,17 @@ def schemas() -> dict[str, dict[str, Any]]:
         "case-studies.schema.json": _list_of(
             "case-studies.yml",
             "Module IV state strategies, each with its source resource and whether it was verified.",
-            record_schema(CASE_STUDY_FIELDS, extra={"strategy": {"enum": list(STRATEGIES)}}, title="case study"),
+            record_schema(CASE_STUDY_FIELDS, extra={"strategy": {"pattern": ID_PATTERN.pattern}}, title="case study"),
+        ),
+        "strategies.schema.json": _list_of(
+            "strategies.yml",
+            "The strategies a case study can be filed under, with the label readers see.",
+            record_schema(STRATEGY_FIELDS, title="strategy"),
+        ),
+        "areas.schema.json": _list_of(
+            "areas.yml",
+            "The content areas: the folders at the top of content/, in the order the site shows them.",
+            record_schema(AREA_FIELDS, title="area"),
         ),
     }
 

@@ -14,8 +14,9 @@ from . import readers
 from .history import add_history
 from .safety import check_root, read_text, safe_files
 
-AREAS = ("pathways", "modules")
-"""Top-level content areas, in the order they appear in the site."""
+AREAS_FILE = "areas.yml"
+"""``content/areas.yml`` lists the content areas, the top-level folders of ``content/``, in the order the site shows
+them. Without it, every top-level folder that holds pages is an area, in alphabetical order."""
 
 YAML_SUFFIXES = (".yml", ".yaml")
 
@@ -52,17 +53,26 @@ def load_toolkit(
     )
     # safe_files gives no links, so a file's real place is its path under the real content folder.
     prefix = _rel(content_dir, project_dir)
+    areas: list[str] | None = None
     for file in files:
         uri = file.relative_to(content_dir).as_posix()
         path = f"{prefix}/{uri}" if prefix != "." else uri
+        if file.name == AREAS_FILE:
+            areas = _read_areas(file, uri, path, problems) if uri == AREAS_FILE else areas
+            continue
         _read_file(file, uri, path, toolkit, pages, problems, extra_readers)
-    _build_sections(pages, toolkit, problems)
+    _build_sections(pages, toolkit, problems, areas)
     add_history(toolkit, project_dir)
     validate(toolkit, problems)
     for extension in extensions:
         if extension.validate is not None:
             extension.validate(toolkit, problems)
     return toolkit, problems
+
+
+def _read_areas(file: Path, uri: str, path: str, problems: Problems) -> list[str] | None:
+    text = read_text(file, path, problems)
+    return None if text is None else readers.read_areas(text, path, problems)
 
 
 def _read_file(
@@ -106,7 +116,7 @@ def _read_file(
             else:
                 toolkit.topics[topic.id] = topic
     else:
-        known = ["resources.yml", "references.yml", "topics.yml", *sorted(extra_readers.by_name)]
+        known = ["resources.yml", "references.yml", "topics.yml", AREAS_FILE, *sorted(extra_readers.by_name)]
         known += [f"any .yml in a '{folder}/' folder" for folder in sorted(extra_readers.by_folder)]
         problems.add(
             Location(path, 1),
@@ -140,8 +150,10 @@ def _add_resource(resource: Resource, toolkit: Toolkit, problems: Problems) -> N
         )
 
 
-def _build_sections(pages: list[Page], toolkit: Toolkit, problems: Problems) -> None:
+def _build_sections(pages: list[Page], toolkit: Toolkit, problems: Problems, listed: list[str] | None) -> None:
     sections: dict[str, Section] = {}
+    areas = listed if listed is not None else sorted({p.uri.split("/", 1)[0] for p in pages if "/" in p.uri})
+    prefix = _content_prefix(toolkit, pages)
 
     def section_for(folder: str) -> Section:
         if folder not in sections:
@@ -166,12 +178,11 @@ def _build_sections(pages: list[Page], toolkit: Toolkit, problems: Problems) -> 
             continue
         folder = posixpath.dirname(page.uri)
         top = folder.split("/", 1)[0]
-        if top not in AREAS:
-            problems.add(
-                Location(page.source, 1),
-                "page is outside the content areas",
-                "move it under " + " or ".join(f"content/{area}/" for area in AREAS),
-            )
+        if top not in areas or "/" not in page.uri:
+            hint = "move it under " + " or ".join(f"{prefix}{area}/" for area in areas)
+            if listed is not None:
+                hint += f", or add its folder to {prefix}{AREAS_FILE}"
+            problems.add(Location(page.source, 1), "page is outside the content areas", hint)
             continue
         toolkit.pages[page.id] = page
         section = section_for(folder)
@@ -183,11 +194,11 @@ def _build_sections(pages: list[Page], toolkit: Toolkit, problems: Problems) -> 
     for folder, section in sorted(sections.items()):
         if section.index is None:
             problems.add(
-                Location(f"{_content_prefix(toolkit, pages)}{folder}/", 1),
+                Location(f"{prefix}{folder}/", 1),
                 f"folder '{folder}' has pages but no index.md",
                 "add an index.md landing page with id, title, summary and 'order: 0'",
             )
-    toolkit.roots = {area: toolkit.roots[area] for area in AREAS if area in toolkit.roots}
+    toolkit.roots = {area: toolkit.roots[area] for area in areas if area in toolkit.roots}
 
 
 def _content_prefix(toolkit: Toolkit, pages: list[Page]) -> str:

@@ -61,6 +61,7 @@ REFERENCE_FIELDS = (
 )
 
 TOPIC_FIELDS = (Field("id", str), Field("label", str))
+AREA_FIELDS = (Field("id", str, hint="the name of a folder at the top of the content folder, e.g. 'pathways'"),)
 
 
 def yaml_list(text: str, path: str, what: str, problems: Problems) -> list[tuple[Any, int]]:
@@ -84,6 +85,20 @@ def read_topics(text: str, path: str, problems: Problems) -> list[Topic]:
         values = read_record(item, TOPIC_FIELDS, path, line, "topic", problems)
         if values and check_id(values["id"], Location(path, line), "topic", problems) and values["label"]:
             out.append(Topic(values["id"], values["label"], Location(path, line)))
+    return out
+
+
+def read_areas(text: str, path: str, problems: Problems) -> list[str]:
+    """``areas.yml``: the top-level folders of ``content/``, in the order the site shows them."""
+    out: list[str] = []
+    for item, line in yaml_list(text, path, "areas", problems):
+        values = read_record(item, AREA_FIELDS, path, line, "area", problems)
+        if not values or not check_id(values["id"], Location(path, line), "area", problems):
+            continue
+        if values["id"] in out:
+            problems.add(Location(path, line), f"duplicate area '{values['id']}'", "keep one of them")
+            continue
+        out.append(values["id"])
     return out
 
 
