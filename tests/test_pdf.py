@@ -314,13 +314,20 @@ def structure_elements(reader: PdfReader, role: str) -> list[dict]:
 
 def test_every_header_cell_in_the_pdfs_and_the_site_has_a_scope(built_site: Path, manifest) -> None:
     """PDF/UA-1 7.5 (pdfua's UA-15-003): a screen reader can tell which header a cell belongs to."""
-    unscoped = {}
+    unscoped, without_rows = {}, {}
     for entry in manifest.values():
-        cells = structure_elements(PdfReader(built_site / entry.file), "/TH")
+        reader = PdfReader(built_site / entry.file)
+        cells = structure_elements(reader, "/TH")
         missing = [c for c in cells if (c.get("/A") or {}).get("/Scope") not in ("/Column", "/Row", "/Both")]
         if missing:
             unscoped[entry.file] = f"{len(missing)} of {len(cells)}"
+        tables = structure_elements(reader, "/Table")
+        kids = [t["/K"] if isinstance(t["/K"], list) else [t["/K"]] for t in tables]
+        parts = [[k.get_object().get("/S") for k in ks if isinstance(k.get_object(), dict)] for ks in kids]
+        if any("/TBody" not in p and "/TR" not in p for p in parts):
+            without_rows[entry.file] = "a table with no rows (a caption left alone at the foot of a page)"
     assert unscoped == {}
+    assert without_rows == {}
     headers = re.compile(r"<th(?:\s[^>]*)?>")
     pages = [p for p in built_site.rglob("*.html") if "<th" in p.read_text(encoding="utf-8")]
     assert pages, "the site has tables"
