@@ -39,6 +39,10 @@ DEFAULT_EXTENSIONS = ["abbr", "attr_list", "def_list", "fenced_code", "footnotes
 """Without a configuration (tests): a site's usual extensions, with the three MkDocs always adds."""
 
 _INLINE = re.compile(r"(!?)\[(?:[^\[\]\\]|\\.|\[[^\]]*\])*\]\(\s*(<[^>]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)")
+_CONTINUED = re.compile(r"^[^\[]*?\]\(\s*(<[^>]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)")
+"""The end of a link whose text began on an earlier line: ``runs over two lines](target)``."""
+_OPENED = re.compile(r"(!?)\[[^\]]*$")
+"""A link's (or an image's) text left open at the end of a line."""
 _REFERENCE = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:\s*(\S+)")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+\1")
 _ID = re.compile(r"""\sid=["']([^"']+)["']""")
@@ -69,9 +73,21 @@ def links_in(body: str, first_line: int) -> tuple[Link, ...]:
 
 
 def _links_in(body: str, first_line: int) -> Iterator[Link]:
+    opened: str | None = None  # "!" or "" while a link's text runs over lines
+    previous = -1
     for offset, line in prose_lines(body):
+        if offset != previous + 1:
+            opened = None  # a blank line or code came between: no link runs over it
+        previous = offset
         text = _CODE_SPAN.sub("", line)
         targets = [(m.group(2), m.group(1) == "!") for m in _INLINE.finditer(text)]
+        continued = _CONTINUED.match(text) if opened is not None else None
+        if continued:
+            targets.append((continued.group(1), opened == "!"))
+        if (still_open := _OPENED.search(text)) is not None:
+            opened = still_open.group(1)
+        elif "]" in text:
+            opened = None
         targets += [(m.group(1), False) for m in _REFERENCE.finditer(text)]
         for target, image in targets:
             yield Link(target.strip("<>").strip(), first_line + offset, image)

@@ -12,6 +12,9 @@ than http(s), mailto or tel, no image from another host, no CSS beyond a few lay
 The engine's own markup that the allowlist does not admit (the case-study filter's form, the flow's JSON data)
 is carried through the page by ``trusted_html``: signed with a key made afresh in each process, which content
 cannot know, so an editor cannot forge it.
+
+What is allowed is defined once, in ``structure.allowlist``: the source check (``structure.markup``) reports
+against the same sets, so what this removes from an editor's HTML is first reported with its line.
 """
 
 from __future__ import annotations
@@ -23,89 +26,21 @@ import secrets
 
 import nh3
 
-from ..structure.markup import REMOTE_LOADING, loads_from_elsewhere
-
-TAGS = frozenset(
-    {
-        *("p", "div", "section", "article", "aside", "header", "footer", "nav", "main"),
-        *("h1", "h2", "h3", "h4", "h5", "h6", "hr", "br", "wbr", "blockquote", "pre", "code"),
-        *("ul", "ol", "li", "dl", "dt", "dd", "details", "summary", "figure", "figcaption"),
-        *("table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td"),
-        *("a", "abbr", "b", "i", "em", "strong", "small", "sub", "sup", "span", "cite", "q", "dfn"),
-        *("kbd", "samp", "var", "mark", "del", "ins", "s", "u", "time", "img", "label", "input"),
-        # Inline SVG: the figures' charts and the flow map.
-        *("svg", "g", "defs", "marker", "title", "desc", "rect", "circle", "ellipse", "line", "polyline"),
-        *("polygon", "path", "text", "tspan"),
-    }
+from ..structure.allowlist import (
+    ATTRIBUTE_PREFIXES,
+    ATTRIBUTE_VALUES,
+    ATTRIBUTES,
+    DROPPED_WITH_CONTENT,
+    STYLE_PROPERTIES,
+    TAGS,
+    URL_SCHEMES,
 )
-"""What our renderers and Markdown extensions write into a page. Not here: script, style, iframe, frame,
-object, embed, form, button, select, base, meta, link, template, SVG's use, image, foreignObject and
-animations (which can set an address)."""
-
-DROPPED_WITH_CONTENT = frozenset({"script", "style", "template"})
-"""Removed with what they hold (other elements outside ``TAGS`` leave their text behind)."""
-
-EVERY_ELEMENT = frozenset({"class", "id", "title", "lang", "dir", "role", "hidden", "tabindex", "style"})
-
-ATTRIBUTES: dict[str, set[str]] = {
-    "*": set(EVERY_ELEMENT),
-    "a": {"href", "hreflang", "download"},
-    "img": {"src", "alt", "width", "height", "loading"},
-    "ol": {"start", "reversed", "type"},
-    "li": {"value"},
-    "th": {"scope", "colspan", "rowspan", "headers", "align"},
-    "td": {"colspan", "rowspan", "headers", "align"},
-    "col": {"span"},
-    "colgroup": {"span"},
-    "time": {"datetime"},
-    "ins": {"datetime"},
-    "del": {"datetime"},
-    "details": {"open"},
-    "label": {"for"},
-    "input": {"checked", "disabled"},
-    "svg": {"xmlns", "viewBox", "width", "height", "preserveAspectRatio", "font-family", "font-size"},
-    "marker": {"viewBox", "refX", "refY", "markerWidth", "markerHeight", "orient", "markerUnits"},
-}
-"""Attributes by element (``*``: on any), besides ``aria-*`` and ``data-*`` (``ATTRIBUTE_PREFIXES``)."""
-
-SVG_DRAWING = frozenset(
-    {
-        *("x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "rx", "ry", "d", "points", "width", "height"),
-        *("fill", "fill-opacity", "stroke", "stroke-width", "stroke-dasharray", "stroke-linecap"),
-        *("stroke-linejoin", "opacity", "transform", "text-anchor", "dominant-baseline", "font-family"),
-        *("font-size", "font-weight", "paint-order", "marker-start", "marker-mid", "marker-end", "dx", "dy"),
-    }
-)
-for _shape in ("g", "rect", "circle", "ellipse", "line", "polyline", "polygon", "path", "text", "tspan"):
-    ATTRIBUTES.setdefault(_shape, set()).update(SVG_DRAWING)
-
-ATTRIBUTE_PREFIXES = frozenset({"aria-", "data-"})
-ATTRIBUTE_VALUES = {"input": {"type": {"checkbox"}}}
-"""Task lists' boxes are the only inputs content makes."""
-
-URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
-STYLE_PROPERTIES = frozenset({"text-align", "vertical-align", "width", "max-width", "height", "max-height"})
-"""Layout only: none of these can load anything (Python-Markdown's aligned table cells, the figures' SVG)."""
-
-RESERVED_IDS = re.compile(r"ltss-flow-data$|__")
-"""Ids our scripts and Material's look elements up by; content that took one could feed a script its data."""
-
-_URL_REFERENCE = re.compile(r"url\(\s*['\"]?\s*([^'\")\s]*)", re.IGNORECASE)
+from ..structure.markup import refused_value
 
 
 def _keep_attribute(element: str, attribute: str, value: str) -> str | None:
     """nh3's last word on each allowed attribute: what the allowlist by name cannot say."""
-    if attribute == "id" and RESERVED_IDS.match(value):
-        return None
-    if attribute.startswith("data-md-"):  # Material's components (one calls the GitHub API from the page)
-        return None
-    if attribute in REMOTE_LOADING.get(element, ()) and loads_from_elsewhere(value, references=False):
-        return None
-    if (attribute in SVG_DRAWING or attribute == "style") and any(
-        not target.startswith("#") for target in _URL_REFERENCE.findall(value)
-    ):
-        return None  # SVG paint and markers, and CSS, refer to the page's own elements only, never to a file
-    return value
+    return None if refused_value(element, attribute, value) else value
 
 
 _CLEANER = nh3.Cleaner(

@@ -16,7 +16,21 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import Literal
 
+from .allowlist import (
+    ATTRIBUTE_VALUES,
+    DROPPED_WITH_CONTENT,
+    RESERVED_IDS,
+    STYLE_PROPERTIES,
+    SVG_DRAWING,
+    TAGS,
+    THEME_ATTRIBUTES,
+    URL_SCHEMES,
+    allows_attribute,
+    refers_to_a_file,
+    style_properties,
+)
 from .fences import fenced_lines
 from .memo import remembered
 from .model import Toolkit
@@ -25,7 +39,7 @@ from .problems import Location, Problems
 FORBIDDEN_ELEMENTS = frozenset(
     {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "style", "base", "meta", "link", "form"}
 )
-SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+SAFE_SCHEMES = tuple(sorted(URL_SCHEMES))
 URL_ATTRIBUTES = frozenset(
     {"href", "src", "xlink:href", "action", "formaction", "poster", "data", "background", "cite", "srcset"}
 )
@@ -171,8 +185,92 @@ def _addresses(attribute: str, value: str) -> list[str]:
     return [value] if value.strip() else []
 
 
+Refusal = Literal["reserved id", "theme attribute", "loaded from elsewhere", "file reference"]
+
+
+def refused_value(element: str, attribute: str, value: str) -> Refusal | None:
+    """Why an attribute that ``structure.allowlist`` admits by name is removed all the same for its value, or None:
+    the sanitizer's last word on each attribute (nh3's ``attribute_filter``) and the source check's, one rule."""
+    if attribute == "id" and RESERVED_IDS.match(value):
+        return "reserved id"
+    if attribute.startswith(THEME_ATTRIBUTES):
+        return "theme attribute"
+    if attribute in REMOTE_LOADING.get(element, ()) and loads_from_elsewhere(value, references=False):
+        return "loaded from elsewhere"
+    if (attribute in SVG_DRAWING or attribute == "style") and refers_to_a_file(value):
+        return "file reference"  # SVG paint and markers, and CSS, refer to the page's own elements only
+    return None
+
+
+_INSTEAD = {
+    "video": "link to the video instead, in Markdown: [Watch the video](its address)",
+    "audio": "link to the recording instead, in Markdown: [Listen to the recording](its address)",
+    "button": "write a link instead: [Label](other-page.md)",
+    "font": "use Markdown for emphasis (**bold**, *italic*); the site sets the fonts",
+    "center": "remove it; the site lays out the page",
+    "textarea": "write the text as a paragraph, or in `backticks` to show it as code",
+}
+_ATTRIBUTE_INSTEAD = {
+    "xlink:href": "write the link in Markdown instead: [text](address)",
+    "target": "remove it; links open in the same tab, and the reader chooses where",
+    "rel": "remove it; the site sets how links behave",
+    "align": "remove it; the site lays out the page (in a table, align a column with colons: |:---|---:|)",
+    "width": "remove it; the site sizes it",
+    "height": "remove it; the site sizes it",
+}
+
+_KEPT_STYLE = ", ".join(sorted(STYLE_PROPERTIES))
+
+
+def dropped_markup(tag: Tag) -> Iterator[tuple[str, str]]:
+    """What of a start tag the sanitizer removes from the published page, as ``(what, how to fix it)``, from the
+    same allowlist (``structure.allowlist``) and value rule (``refused_value``) it applies. Not here, as other
+    checks report them with their own messages: forbidden elements, event handlers and ``srcdoc`` (below),
+    addresses with another scheme and images from another host (``render.links``)."""
+    if tag.name in FORBIDDEN_ELEMENTS:
+        return
+    if tag.name not in TAGS:
+        kept = "is removed with everything in it" if tag.name in DROPPED_WITH_CONTENT else "is removed (its text stays)"
+        fix = _INSTEAD.get(tag.name, "write it in plain Markdown, or put it in `backticks` to show the tag as text")
+        yield f"'<{tag.name}>' {kept} from the published page", fix
+        return
+    for name, value in tag.attributes:
+        if name.startswith("on") or name == "srcdoc":
+            continue
+        if not allows_attribute(tag.name, name):
+            fix = _ATTRIBUTE_INSTEAD.get(name, "remove it; pages format text with Markdown, not HTML attributes")
+            yield f"HTML attribute '{name}' on '<{tag.name}>' is removed from the published page", fix
+            continue
+        allowed_values = ATTRIBUTE_VALUES.get(tag.name, {}).get(name)
+        if allowed_values is not None and value.lower() not in allowed_values:
+            yield (
+                f"'{name}=\"{value[:40]}\"' on '<{tag.name}>' is removed from the published page",
+                f"only {', '.join(sorted(allowed_values))} is kept; for a checklist write '- [ ] item' in Markdown",
+            )
+            continue
+        refusal = refused_value(tag.name, name, value)
+        if refusal == "reserved id":
+            yield f"id '{value}' is reserved for the site's own scripts and is removed", "choose another id"
+        elif refusal == "theme attribute":
+            yield f"HTML attribute '{name}' belongs to the site's theme and is removed", "remove it"
+        elif refusal == "file reference":
+            yield (
+                f"'url(...)' in '{name}' on '<{tag.name}>' refers to a file and is removed",
+                "pages load nothing from CSS or drawings: put the image in the text with ![description](image.png)",
+            )
+        elif refusal is None and name == "style":
+            for prop in style_properties(value):
+                if prop not in STYLE_PROPERTIES:
+                    yield (
+                        f"CSS property '{prop[:40]}' in style on '<{tag.name}>' is removed from the published page",
+                        "remove it; the site styles pages, and Markdown has **bold** and *italic* for emphasis; "
+                        f"style keeps only {_KEPT_STYLE}, written in lower case",
+                    )
+
+
 def check_markup(toolkit: Toolkit, problems: Problems) -> None:
-    """Record each forbidden element, event-handler attribute and embedded document in a page body."""
+    """Record each forbidden element, event-handler attribute and embedded document in a page body, and
+    everything else in its raw HTML that the sanitizer would remove: nothing an editor wrote vanishes unsaid."""
     for page in toolkit.pages.values():
         for tag in tags_in(page.body, page.body_line):
             where = Location(page.source, tag.line)
@@ -189,3 +287,5 @@ def check_markup(toolkit: Toolkit, problems: Problems) -> None:
                         f"HTML attribute '{name}' is not allowed in a page",
                         "remove it; pages do not run scripts",
                     )
+            for message, hint in dropped_markup(tag):
+                problems.add(where, message, hint)
