@@ -176,16 +176,25 @@ def check_links(
                 )
 
 
+def unsafe_address(link: Link) -> tuple[str, str] | None:
+    """What is wrong with a link's address that the sanitizer would remove from the page (a scheme other than
+    http(s), mailto or tel; an image from another host), with how to fix it, or None."""
+    scheme = url_scheme(link.target)
+    if scheme is not None and scheme not in SAFE_SCHEMES:
+        return f"'{scheme}:' links are not allowed", "link to a web address starting with https://"
+    if link.loaded and loads_from_elsewhere(link.target):
+        return "pages load images only from this site", "save the image in the page's folder and link to its file"
+    return None
+
+
 def _problem(
     link: Link, from_uri: str, pages: Mapping[str, object], files: set[str], anchors: Anchors
 ) -> tuple[str, str] | None:
     target = link.target
-    scheme = url_scheme(target)
-    if scheme is not None and scheme not in SAFE_SCHEMES:
-        return f"'{scheme}:' links are not allowed", "link to a web address starting with https://"
-    if link.loaded and loads_from_elsewhere(target):
-        return "pages load images only from this site", "save the image in the page's folder and link to its file"
-    if scheme is not None or target.startswith("//"):
+    unsafe = unsafe_address(link)
+    if unsafe is not None:
+        return unsafe
+    if url_scheme(target) is not None or target.startswith("//"):
         return None
     if target.startswith("/"):
         return "absolute link", "link to the page's file relative to this one, such as '../other/page.md'"
