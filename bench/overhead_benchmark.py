@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import sys
 import tempfile
@@ -24,54 +23,15 @@ import time
 from pathlib import Path
 from typing import Any
 
-import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "plugins"))
 
+from ltss_toolkit.outputs.markdown_tree import MarkdownExporter  # noqa: E402
 from ltss_toolkit.structure.memo import forget_all  # noqa: E402
-
-
-class Exporter(BasePlugin):  # type: ignore[type-arg]
-    """Writes each page's final Markdown (after our plugin and mkdocs-macros) into ``out``."""
-
-    def __init__(self, out: Path) -> None:
-        super().__init__()
-        self.out = out
-        self.nav: Any = None
-
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        return config
-
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        for file in files:
-            if file.is_documentation_page():
-                continue
-            if file.src_uri.startswith(("assets/javascripts", "assets/stylesheets", "assets/images/favicon")):
-                continue  # theme files: plain Material brings its own
-            target = self.out / file.src_uri
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if file.abs_src_path:
-                shutil.copyfile(file.abs_src_path, target)
-            else:
-                target.write_bytes(file.content_bytes)
-        return files
-
-    @event_priority(-100)  # after everything else: the Markdown MkDocs converts
-    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        self.nav = config.nav
-        meta = {key: page.meta[key] for key in ("title", "hide", "search") if key in page.meta}
-        target = self.out / page.file.src_uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        front = f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n\n" if meta else ""
-        target.write_text(front + markdown, encoding="utf-8")
-        return markdown
 
 
 def our_config(config_file: Path, site: Path) -> MkDocsConfig:
@@ -114,12 +74,12 @@ def main() -> int:
         root = Path(scratch)
         exported = root / "docs"
         config = our_config(config_file, root / "export-site")
-        exporter = Exporter(exported)
+        exporter = MarkdownExporter(exported, stop=False)  # the engine's own export (outputs/markdown_tree.py)
         config.plugins["bench-exporter"] = exporter
         build(config)
         pages = len(list(exported.rglob("*.md")))
         for _ in range(args.runs):
-            plain.append(timed(plain_config(config_file, root / "plain-site", exported, exporter.nav)))
+            plain.append(timed(plain_config(config_file, root / "plain-site", exported, exporter.tree.nav)))
             forget_all()  # what loading the content keeps between loads (parsed YAML, git dates...)
             ours.append(timed(our_config(config_file, root / "our-site")))
         plain_pages = len(list((root / "plain-site").rglob("*.html")))

@@ -13,6 +13,7 @@ from .config import ConfigUnreadable, read_site_setup
 from .editing.cli import add_commands
 from .errors import DEBUG_VARIABLE, internal_error
 from .outputs.context import BuildFailed
+from .outputs.generators import GENERATORS, MKDOCS
 from .outputs.pipeline import build
 
 
@@ -40,6 +41,12 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
     b.add_argument("-d", "--site-dir", default=None, type=Path, help="where to write the site (default: site/)")
     b.add_argument("--no-pdf", action="store_true", help="skip the PDFs (faster previews)")
+    b.add_argument(
+        "--generator",
+        choices=GENERATORS,
+        default=MKDOCS,
+        help="what writes the HTML: MkDocs with Material (default) or Zensical (README: 'Switching to Zensical')",
+    )
     s = sub.add_parser("serve", help="live preview at http://127.0.0.1:8000; content errors show in the browser")
     s.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
     s.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", type=dev_address, help="host:port to serve on")
@@ -83,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     site_dir = args.site_dir or config_file.parent / "site"
     show_mkdocs_messages()
     try:
-        context = build(config_file, site_dir, pdf=not args.no_pdf)
+        context = build(config_file, site_dir, pdf=not args.no_pdf, generator=args.generator)
     except BuildFailed as error:
         print(f"Build failed: {error}. site/ was left as it was.", file=sys.stderr)
         return 1

@@ -30,10 +30,11 @@ from pathlib import Path
 
 from ..structure.markup import REMOTE_CSS
 from .context import BuildContext, BuildFailed
+from .generators import build_offline_html
 from .pdf.downloads import MANIFEST_NAME, human_size, link_downloads, read_manifest
 from .placeholders import fill_pages
 from .reproducible_zip import ZipSummary, source_date, write_zip
-from .site import build_published_html, offline_variant, toolkit_plugin
+from .site import toolkit_plugin
 
 BUNDLE_ROOT = "ltss-toolkit-offline"
 ZIP_NAME = f"{BUNDLE_ROOT}.zip"
@@ -60,7 +61,7 @@ def build_offline_bundle(context: BuildContext) -> None:
         return
     with tempfile.TemporaryDirectory(prefix="ltss-offline-") as scratch:
         bundle = Path(scratch) / BUNDLE_ROOT
-        build_published_html(offline_variant(context.config_file, bundle, [SHIM_TARGET]), context.store)
+        build_offline_html(context, bundle, [SHIM_TARGET])
         add_vendored_scripts(bundle)
         drop_unneeded(bundle)
         pdfs = copy_downloads(context.site_dir / DOWNLOADS, bundle / DOWNLOADS)

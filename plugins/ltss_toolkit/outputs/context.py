@@ -45,6 +45,8 @@ class BuildContext:
     site_dir: Path
     """Where this build's site is being written (a scratch folder until every step succeeded)."""
     pdf: bool = True
+    generator: str = "mkdocs"
+    """Which generator writes the HTML (``outputs.generators``)."""
     timings: dict[str, float] = field(default_factory=dict)
 
     @property

@@ -17,11 +17,12 @@ from pathlib import Path
 
 from .bundle import build_offline_bundle
 from .context import BuildContext, BuildFailed
-from .site import build_published_html, content_store, load_site_config
+from .generators import MKDOCS, build_site_html
+from .site import content_store, load_site_config
 
 
 def build_site(context: BuildContext) -> None:
-    build_published_html(context.config, context.store)
+    build_site_html(context)
 
 
 def build_pdfs_step(context: BuildContext) -> None:
@@ -39,9 +40,9 @@ STEPS: list[tuple[str, Callable[[BuildContext], None]]] = [
 ]
 
 
-def build(config_file: Path, site_dir: Path, *, pdf: bool = True) -> BuildContext:
+def build(config_file: Path, site_dir: Path, *, pdf: bool = True, generator: str = MKDOCS) -> BuildContext:
     """Load the content once, run every step into a scratch folder next to ``site_dir``, and replace
-    ``site_dir`` only if all succeed."""
+    ``site_dir`` only if all succeed. ``generator``: which one writes the HTML (``outputs.generators``)."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.partial-", dir=site_dir.parent))
@@ -53,7 +54,7 @@ def build(config_file: Path, site_dir: Path, *, pdf: bool = True) -> BuildContex
         if loaded.problems:
             print(loaded.problems.report(), file=sys.stderr)
             raise BuildFailed(f"{len(loaded.problems)} content problem(s), listed above")
-        context = BuildContext(config, store, scratch, pdf=pdf)
+        context = BuildContext(config, store, scratch, pdf=pdf, generator=generator)
         context.timings["load"] = time.perf_counter() - started
         for name, step in STEPS:
             started = time.perf_counter()
