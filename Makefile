@@ -7,13 +7,14 @@ PIP := $(BIN)/python -m pip install -q --disable-pip-version-check
 RUNTIME := $(VENV)/.installed-runtime
 TESTING := $(VENV)/.installed-test
 BENCHING := $(VENV)/.installed-bench
+ZENSICAL := $(VENV)/.installed-zensical
 
 # Same commit, same bytes: dates in the site, PDFs and zip come from the last commit unless set.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1577836800)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test lint serve install install-test browser clean bench lighthouse preflight check schemas new-page new-section new-resource new-term
+.PHONY: site site-zensical install-zensical test lint serve install install-test browser clean bench lighthouse preflight check schemas new-page new-section new-resource new-term
 
 ## System packages (python3-venv, Pango, fonts): installed with apt-get as root, else the command is printed.
 preflight:
@@ -34,6 +35,10 @@ $(TESTING): requirements/test.txt $(RUNTIME)
 	$(PIP) --require-hashes -r requirements/test.txt
 	touch $@
 
+$(ZENSICAL): requirements/zensical.txt $(RUNTIME)
+	$(PIP) --require-hashes -r requirements/zensical.txt
+	touch $@
+
 $(BENCHING): requirements/bench.txt $(TESTING)
 	$(PIP) --require-hashes -r requirements/bench.txt
 	touch $@
@@ -41,10 +46,15 @@ $(BENCHING): requirements/bench.txt $(TESTING)
 ## What make site needs (the generator); make test adds the test tools, make bench the PDF peer.
 install: $(RUNTIME)
 install-test: $(TESTING)
+install-zensical: $(ZENSICAL)
 
 ## Build the site, the PDFs and the offline zip into site/ (a failed build leaves site/ as it was).
 site: install
 	$(BIN)/python -m ltss_toolkit build
+
+## The same site built by Zensical instead of MkDocs (README, "Switching to Zensical"), into site-zensical/.
+site-zensical: install-zensical
+	$(BIN)/python -m ltss_toolkit build --generator zensical -d site-zensical
 
 ## Live preview for editors at http://127.0.0.1:8000: a saved page shows in about a second, content errors show
 ## in the browser (path:line) and the page comes back by itself once fixed. No PDFs.
@@ -59,7 +69,7 @@ lint: install-test
 
 ## Every test: lint, the workflows (actionlint), unit, golden, end-to-end builds, and browser checks in headless
 ## Chromium.
-test: install-test browser lint
+test: install-test install-zensical browser lint
 	$(BIN)/actionlint
 	$(BIN)/python -m pytest
 
@@ -97,7 +107,7 @@ browser:
 	@scripts/ensure-chromium
 
 clean:
-	rm -rf site .site.* .cache
+	rm -rf site site-zensical .site.* .site-zensical.* .cache
 
 ## The five benchmarks of issue 11, as tables with the command of each. Slow (about 15-30 min); run on a quiet
 ## machine: figures taken while other work runs are inflated.

@@ -1,6 +1,8 @@
 """How the engine scales: the shipped content copied N times, loaded, validated and built.
 
-Run: ``.venv/bin/python bench/scale_benchmark.py --copies 1 10 50`` (the default). Prints, for each size,
+Run: ``.venv/bin/python bench/scale_benchmark.py --copies 1 10 50`` (the default); ``--generator zensical`` times
+the HTML build by Zensical instead (``outputs/zensical.py``: the engine's Markdown tree, then ``zensical build``;
+needs ``make install-zensical``), ``--generator mkdocs zensical`` both, one after the other. Prints, for each size,
 the pages and resources; the engine's own work, in this process, best of three: loading and validating
 the content, then rendering every page, the Resources page and the generated pages to Markdown; the
 time of a whole ``mkdocs build`` of the HTML (no PDFs, no offline zip), which includes the engine; and
@@ -88,35 +90,55 @@ def children_cpu() -> float:
     return times.children_user + times.children_system
 
 
-def time_build(project: Path) -> tuple[float, float]:
+ZENSICAL_BUILD = """
+import sys
+from pathlib import Path
+from ltss_toolkit.outputs.site import content_store, load_site_config
+from ltss_toolkit.outputs.zensical import build_zensical_html
+project = Path(sys.argv[1])
+config = load_site_config(project / "mkdocs.yml", project / "site")
+store = content_store(config)
+assert not store.load().problems
+build_zensical_html(config, store, project / "site")
+"""
+"""The HTML by Zensical as ``build --generator zensical --no-pdf`` writes it, minus the offline zip."""
+
+
+def time_build(project: Path, generator: str = "mkdocs") -> tuple[float, float]:
     """A whole HTML build, as ``python -m ltss_toolkit build --no-pdf`` minus the offline zip: wall-clock and CPU
-    seconds (the build's process and the git processes it runs). On a shared machine the wall clock also counts
-    the time other work held the cores; the CPU time is the build's own."""
+    seconds (the build's process and the git processes it runs; for Zensical, its process too). On a shared
+    machine the wall clock also counts the time other work held the cores; the CPU time is the build's own."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", "1700000000"))
+    if generator == "zensical":
+        command = [sys.executable, "-c", ZENSICAL_BUILD, str(project)]
+    else:
+        command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d",
+                   str(project / "site")]
     started, cpu = time.perf_counter(), children_cpu()
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(project / "site")],
-        cwd=project, env=env, check=True,
-    )
+    subprocess.run(command, cwd=project, env=env, check=True)
     return time.perf_counter() - started, children_cpu() - cpu
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, nargs="*", default=[1, 10, 50])
+    parser.add_argument("--generator", nargs="*", choices=["mkdocs", "zensical"], default=["mkdocs"],
+                        help="what writes the HTML (default: mkdocs); both: --generator mkdocs zensical")
     args = parser.parse_args()
     print(f"Scale (cores: {os.cpu_count()}; engine work best of 3, HTML build once)")
-    print("| copies | pages | resources | load+validate | render to Markdown | HTML build (wall) | per page (wall) "
-          "| HTML build (CPU) | per page (CPU) | load average |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("| copies | generator | pages | resources | load+validate | render to Markdown | HTML build (wall) "
+          "| per page (wall) | HTML build (CPU) | per page (CPU) | load average |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for copies in args.copies:
         with tempfile.TemporaryDirectory(prefix="ltss-scale-") as tmp:
             project = make_project(copies, Path(tmp))
             load, render, pages, resources = time_engine(project)
-            build, cpu = time_build(project)
-            print(f"| {copies}x | {pages} | {resources} | {load:.2f} s | {render:.2f} s | {build:.1f} s "
-                  f"| {build / pages * 1000:.0f} ms | {cpu:.1f} s | {cpu / pages * 1000:.0f} ms "
-                  f"| {os.getloadavg()[0]:.1f} |", flush=True)
+            for generator in args.generator:
+                shutil.rmtree(project / "site", ignore_errors=True)
+                build, cpu = time_build(project, generator)
+                print(f"| {copies}x | {generator} | {pages} | {resources} | {load:.2f} s | {render:.2f} s "
+                      f"| {build:.1f} s | {build / pages * 1000:.0f} ms | {cpu:.1f} s | {cpu / pages * 1000:.0f} ms "
+                      f"| {os.getloadavg()[0]:.1f} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -54,12 +54,6 @@ GAPS = (
         "adapter leaves it out and Zensical's own 404 page is published.",
     ),
     Gap(
-        "palette-template",
-        "Our colour-scheme toggle (docs/overrides/partials/palette.html, driven by assets/ltss.js) is not used: "
-        "Zensical's header renders its own palette form, so Material's palette script writes the scheme on "
-        "every page load.",
-    ),
-    Gap(
         "deferred-theme-script",
         "Material's script is loaded at once: docs/overrides/main.html defers it with 'ltss_theme_script', which "
         "our plugin's on_env sets and Zensical, which runs no MkDocs plugin, does not.",
