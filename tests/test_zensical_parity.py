@@ -9,6 +9,8 @@ its PDFs in a cache of its own, so it does not evict the MkDocs build's (one cac
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import os
 import posixpath
@@ -17,11 +19,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import zipfile
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -292,3 +296,62 @@ def test_every_declared_gap_is_checked() -> None:
 def test_each_declared_gap_is_still_open(sites: tuple[Path, Path], name: str) -> None:
     """A gap Zensical has closed fails here: take it off ``GAPS`` and the README."""
     assert GAP_CHECKS[name](*sites), f"the gap '{name}' is closed: remove it from outputs/zensical.py GAPS"
+
+
+@pytest.fixture(scope="module")
+def zensical_zip(zensical_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("zensical-offline")
+    with zipfile.ZipFile(zensical_site / "downloads" / ZIP_NAME) as archive:
+        archive.extractall(target)
+    return target / BUNDLE_ROOT
+
+
+@pytest.mark.parametrize("where", ["site", "zip"])
+def test_search_finds_a_program_from_the_site_and_the_zip(
+    where: str, zensical_site: Path, zensical_zip: Path, chromium_browser: Any
+) -> None:
+    """Zensical's own search, in Chromium: over HTTP from the built site, and from ``file://`` in the offline zip
+    (its worker started through our vendored iframe-worker shim); nothing is requested from another host."""
+    server = None
+    if where == "site":
+        handler = functools.partial(_Quiet, directory=str(zensical_site))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        start = f"http://127.0.0.1:{server.server_address[1]}/"
+    else:
+        start = (zensical_zip / "index.html").as_uri()
+    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    elsewhere: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("request", lambda r: None if r.url.startswith(LOCAL) else elsewhere.append(r.url))
+    try:
+        page.goto(start)
+        page.wait_for_load_state("load")
+        found = page.get_by_text("Programs of All-Inclusive Care for the Elderly").first
+        for _ in range(15):  # the index loads in a worker: a reader who types too early types again
+            page.keyboard.press("Escape")
+            page.click("button.md-search__button")
+            page.keyboard.type("PACE", delay=20)
+            try:
+                page.get_by_text(re.compile(r"^\d+ results?$")).wait_for(timeout=1000)
+                break
+            except Exception:  # noqa: BLE001 - playwright's TimeoutError: not ready yet
+                continue
+        assert page.get_by_text(re.compile(r"^\d+ results?$")).count() == 1
+        assert found.is_visible()
+        assert errors == [] and elsewhere == []
+    finally:
+        context.close()
+        if server is not None:
+            server.shutdown()
+            server.server_close()
+
+
+LOCAL = ("file:", "http://127.0.0.1", "data:", "blob:")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
