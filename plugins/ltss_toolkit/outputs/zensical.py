@@ -33,6 +33,10 @@ from .site import OFFLINE_PLUGIN, offline_variant
 
 THEME_VARIANT = "classic"
 """Zensical's look-alike of Material (its default, ``modern``, is a new design)."""
+OTHER_VARIANT_FILES = "assets/stylesheets/modern"
+"""Zensical copies both variants' stylesheets; pages of the classic variant never load the modern one's."""
+OFFLINE_INDEX, ONLINE_INDEX = "search.js", "search.json"
+"""Zensical's search index: from ``file://`` its worker loads the script twin, never the JSON."""
 THEME_SETTINGS = ("language", "features", "font", "palette", "favicon", "logo", "icon")
 """The theme settings of ``mkdocs.yml`` that Zensical reads as Material did."""
 CONFIG_NAME = "mkdocs.yml"
@@ -113,6 +117,9 @@ def build_zensical_html(config: MkDocsConfig, store: ContentStore, site_dir: Pat
         settings = zensical_config(config, tree, overrides)
         (root / CONFIG_NAME).write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), "utf-8")
         run_zensical(root / CONFIG_NAME, strict=bool(config.strict))
+        shutil.rmtree(root / "site" / OTHER_VARIANT_FILES, ignore_errors=True)
+        if (root / "site" / OFFLINE_INDEX).is_file():
+            (root / "site" / ONLINE_INDEX).unlink(missing_ok=True)
         for item in sorted((root / "site").iterdir()):
             item.rename(site_dir / item.name)
 
