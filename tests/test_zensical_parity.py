@@ -355,3 +355,30 @@ LOCAL = ("file:", "http://127.0.0.1", "data:", "blob:")
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
+
+
+CONVERT_IN_ANOTHER_PROCESS = """
+import sys, markdown
+print(markdown.markdown(sys.stdin.read(), extensions=["md_in_html", "ltss_toolkit.outputs.zensical_markdown"]))
+"""
+
+
+@pytest.mark.parametrize("handed_the_key", [True, False])
+def test_zensical_process_cleans_content_and_keeps_only_fragments_signed_by_the_build(handed_the_key: bool) -> None:
+    """The sanitizer runs in Zensical's process as a Markdown extension: an editor's handler is removed, and the
+    engine's signed fragment is kept only with the build's key (handed over as the adapter does)."""
+    from ltss_toolkit.outputs.zensical_markdown import KEY_VARIABLE, build_key
+    from ltss_toolkit.render.sanitize import trusted_html
+
+    engine = '<form class="ltss-filter" hidden><select name="state"></select></form>'
+    source = f'<div onclick="alert(1)">Editor text</div>\n\n{trusted_html(engine)}\n'
+    env = build_env()
+    env.pop(KEY_VARIABLE, None)
+    if handed_the_key:
+        env[KEY_VARIABLE] = build_key()
+    result = subprocess.run(
+        [sys.executable, "-c", CONVERT_IN_ANOTHER_PROCESS], input=source, capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Editor text" in result.stdout and "onclick" not in result.stdout
+    assert ("<form" in result.stdout) is handed_the_key

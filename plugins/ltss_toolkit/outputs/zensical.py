@@ -29,7 +29,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from ..loading.store import ContentStore
 from .context import BuildContext, BuildFailed
 from .markdown_tree import MarkdownTree, export_markdown_tree
-from .site import OFFLINE_PLUGIN, offline_variant
+from .site import OFFLINE_PLUGIN, offline_variant, toolkit_plugin
+from .verify import check_written_pages
+from .zensical_markdown import KEY_VARIABLE, build_key
 
 THEME_VARIANT = "classic"
 """Zensical's look-alike of Material (its default, ``modern``, is a new design)."""
@@ -40,6 +42,7 @@ OFFLINE_INDEX, ONLINE_INDEX = "search.js", "search.json"
 THEME_SETTINGS = ("language", "features", "font", "palette", "favicon", "logo", "icon")
 """The theme settings of ``mkdocs.yml`` that Zensical reads as Material did."""
 CONFIG_NAME = "mkdocs.yml"
+SANITIZER = "ltss_toolkit.outputs.zensical_markdown"
 
 
 @dataclass(frozen=True)
@@ -104,7 +107,8 @@ def build_offline(context: BuildContext, bundle: Path, polyfills: list[str]) -> 
 
 def build_zensical_html(config: MkDocsConfig, store: ContentStore, site_dir: Path) -> None:
     """Export ``config``'s Markdown tree with the content of ``store``, have Zensical build it, and put the HTML
-    in ``site_dir``. ``config`` is used up (MkDocs runs its plugins on it)."""
+    in ``site_dir``; every written page is then checked as the MkDocs build's are (``outputs.verify``).
+    ``config`` is used up (MkDocs runs its plugins on it)."""
     if not available():
         raise BuildFailed(
             "Zensical is not installed: run 'make site-zensical', which installs requirements/zensical.txt"
@@ -122,6 +126,7 @@ def build_zensical_html(config: MkDocsConfig, store: ContentStore, site_dir: Pat
             (root / "site" / ONLINE_INDEX).unlink(missing_ok=True)
         for item in sorted((root / "site").iterdir()):
             item.rename(site_dir / item.name)
+    check_written_pages(site_dir, toolkit_plugin(config).made_from)
 
 
 def copy_overrides(config: MkDocsConfig, target: Path) -> str | None:
@@ -173,7 +178,8 @@ def zensical_config(config: MkDocsConfig, tree: MarkdownTree, overrides: str | N
 
 def markdown_extensions(config: MkDocsConfig) -> list[Any]:
     """Our Markdown extensions by name, with their settings; the ones our plugin adds as objects (``as_of``) by
-    their module, which Python-Markdown loads the same way."""
+    their module, which Python-Markdown loads the same way; and, last, the output sanitizer our plugin runs in
+    ``on_page_content`` (``outputs.zensical_markdown``)."""
     found: list[Any] = []
     for extension in config.markdown_extensions:
         name = extension if isinstance(extension, str) else type(extension).__module__
@@ -181,7 +187,7 @@ def markdown_extensions(config: MkDocsConfig) -> list[Any]:
         entry = {name: _plain(settings)} if settings else name
         if entry not in found:
             found.append(entry)
-    return found
+    return [*found, SANITIZER]
 
 
 def run_zensical(config_file: Path, *, strict: bool) -> None:
@@ -190,9 +196,8 @@ def run_zensical(config_file: Path, *, strict: bool) -> None:
     command = [sys.executable, "-m", "zensical", "build", "--clean", "-f", str(config_file)]
     if strict:
         command.append("--strict")
-    result = subprocess.run(
-        command, cwd=config_file.parent, capture_output=True, text=True, env=dict(os.environ), check=False
-    )
+    env = dict(os.environ, **{KEY_VARIABLE: build_key()})
+    result = subprocess.run(command, cwd=config_file.parent, capture_output=True, text=True, env=env, check=False)
     if result.returncode != 0:
         message = (result.stderr.strip() or result.stdout.strip()).splitlines()[-20:]
         raise BuildFailed("Zensical could not build the site:\n  " + "\n  ".join(message))
