@@ -264,19 +264,32 @@ class _Context:
         return [steps for steps in self.routes if steps[-1][1].next == node.id]
 
     def _why(self, node: Node) -> list[str]:
-        """What the reader said that makes this outcome fit: the ``said`` of every answer on every way here.
+        """What the reader said that makes this outcome fit: the ``said`` of the answers on the way here.
 
-        Without JavaScript the page cannot know which way the reader came, so it only echoes what all the
-        ways here have in common, which is true for every reader who arrives by answering."""
+        What every way here has in common is true for every reader who arrives by answering, so it is
+        shown as it is. Where the ways differ, each way's own reasons follow, marked with its answers: the
+        flow script shows only the reader's own, and without JavaScript the page shows them all."""
         ways = self._ways_here(node)
-        if not ways:
-            return []
         said_on = [[answer.said for _, answer in steps if answer.said] for steps in ways]
-        common = [said for said in dict.fromkeys(said_on[0]) if all(said in other for other in said_on[1:])]
-        if not common:
+        if not any(said_on):
             return []
-        items = [f"- You said {md_text(said)}." for said in common]
-        return ["## Why this fits your answers", "", '<div class="ltss-flow-why" markdown>', "", *items, "", "</div>", ""]
+        common = [said for said in dict.fromkeys(said_on[0]) if all(said in other for other in said_on[1:])]
+        by_reasons: dict[tuple[str, ...], list[str]] = {}
+        for steps, said in zip(ways, said_on):
+            own = tuple(reason for reason in said if reason not in common)
+            answers = "&".join(f"{n.id}={a.id}" for n, a in steps if n.kind == QUESTION and a.said in own)
+            by_reasons.setdefault(own, []).append(answers)
+        out = ["## Why this fits your answers", "", '<div class="ltss-flow-why" markdown>', ""]
+        out += [f"- You said {md_text(said)}." for said in common] + [""]
+        groups = [(own, answers) for own, answers in by_reasons.items() if own]
+        if groups:
+            if len(by_reasons) > 1:
+                out += ['<p class="ltss-flow-why-depends" data-flow-why-depends>Depending on your answers:</p>', ""]
+            for own, answers in groups:
+                way = html_text(" ".join(dict.fromkeys(answers)))
+                out += [f'<div class="ltss-flow-why-way" data-flow-way="{way}" markdown>', ""]
+                out += [f"- You said {md_text(said)}." for said in own] + ["", "</div>", ""]
+        return out + ["</div>", ""]
 
     def _routes(self, node: Node) -> list[str]:
         """Without JavaScript the page cannot know the reader's answers, so it lists every way here."""

@@ -95,7 +95,7 @@ def read_flow(text: str, path: str, uri: str, toolkit: Toolkit, problems: Proble
             f"duplicate journey id '{journey_id}'",
             f"{flow.journeys[journey_id].path} uses it already; give this file's journey another id",
         )
-        return
+        journey_id = path  # read on under the file's path, so that its other problems are reported too
     journey = Journey(journey_id, values["title"] or journey_id, path, tuple(_read_stages(data, path, problems)))
     flow.journeys[journey_id] = journey
     for item, line in _items(data, "nodes"):
