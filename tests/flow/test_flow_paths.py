@@ -63,7 +63,7 @@ REBALANCING_PATHS = {
     f"{REBALANCING} rebalancing-focus=managed-ltss managed-ltss-now=no": "plan-mltss",
     f"{REBALANCING} rebalancing-focus=managed-ltss managed-ltss-now=not-sure": "plan-mltss",
     # Into the integrated care journey
-    f"{REBALANCING} rebalancing-focus=managed-ltss managed-ltss-now=medicare-too beneficiaries=no": "know-your-beneficiaries",
+    f"{REBALANCING} rebalancing-focus=managed-ltss managed-ltss-now=medicare-too capitated-build=yes": "capitated-managed-care",
 }
 
 INTEGRATED_CARE_PATHS = {

@@ -267,17 +267,19 @@ class _Context:
         """What the reader said that makes this outcome fit: the ``said`` of the answers on the way here.
 
         What every way here has in common is true for every reader who arrives by answering, so it is
-        shown as it is. Where the ways differ, each way's own reasons follow, marked with its answers: the
+        shown as it is (answers in the outcome's own journey only). Where the ways differ, each way's own reasons follow, marked with its answers: the
         flow script shows only the reader's own, and without JavaScript the page shows them all."""
         ways = self._ways_here(node)
-        said_on = [[answer.said for _, answer in steps if answer.said] for steps in ways]
+        # Reasons come from the outcome's own journey: a reader who came in from another one gave those
+        # answers for another purpose.
+        said_on = [[a.said for n, a in steps if a.said and n.journey == node.journey] for steps in ways]
         if not any(said_on):
             return []
         common = [said for said in dict.fromkeys(said_on[0]) if all(said in other for other in said_on[1:])]
         by_reasons: dict[tuple[str, ...], list[str]] = {}
         for steps, said in zip(ways, said_on):
             own = tuple(reason for reason in said if reason not in common)
-            answers = "&".join(f"{n.id}={a.id}" for n, a in steps if n.kind == QUESTION and a.said in own)
+            answers = "&".join(f"{n.id}={a.id}" for n, a in steps if n.kind == QUESTION and n.journey == node.journey)
             by_reasons.setdefault(own, []).append(answers)
         out = ["## Why this fits your answers", "", '<div class="ltss-flow-why" markdown>', ""]
         out += [f"- You said {md_text(said)}." for said in common] + [""]
