@@ -145,8 +145,8 @@ def schemas() -> dict[str, dict[str, Any]]:
         ),
         "flow.schema.json": _document(
             "flow.yml",
-            "One journey of the Start Here decision flow (every flow.yml is one): its id and title, stages for the step "
-            "indicator, then nodes (one start in the whole flow, questions, outcomes).",
+            "One journey of the Start Here decision flow (every flow.yml is one): its id and title, stages for the"
+            " step indicator, then nodes (one start in the whole flow, questions, outcomes).",
             record_schema(
                 FLOW_FIELDS,
                 items={

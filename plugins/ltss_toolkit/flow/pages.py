@@ -267,8 +267,9 @@ class _Context:
         """What the reader said that makes this outcome fit: the ``said`` of the answers on the way here.
 
         What every way here has in common is true for every reader who arrives by answering, so it is
-        shown as it is (answers in the outcome's own journey only). Where the ways differ, each way's own reasons follow, marked with its answers: the
-        flow script shows only the reader's own, and without JavaScript the page shows them all."""
+        shown as it is (answers in the outcome's own journey only). Where the ways differ, each way's own
+        reasons follow, marked with its answers: the flow script shows only the reader's own, and without
+        JavaScript the page shows them all."""
         ways = self._ways_here(node)
         # Reasons come from the outcome's own journey: a reader who came in from another one gave those
         # answers for another purpose.
@@ -279,16 +280,16 @@ class _Context:
         by_reasons: dict[tuple[str, ...], list[str]] = {}
         for steps, said in zip(ways, said_on):
             own = tuple(reason for reason in said if reason not in common)
-            answers = "&".join(f"{n.id}={a.id}" for n, a in steps if n.kind == QUESTION and n.journey == node.journey)
-            by_reasons.setdefault(own, []).append(answers)
+            given = "&".join(f"{n.id}={a.id}" for n, a in steps if n.kind == QUESTION and n.journey == node.journey)
+            by_reasons.setdefault(own, []).append(given)
         out = ["## Why this fits your answers", "", '<div class="ltss-flow-why" markdown>', ""]
         out += [f"- You said {md_text(said)}." for said in common] + [""]
-        groups = [(own, answers) for own, answers in by_reasons.items() if own]
+        groups = [(own, alternatives) for own, alternatives in by_reasons.items() if own]
         if groups:
             if len(by_reasons) > 1:
                 out += ['<p class="ltss-flow-why-depends" data-flow-why-depends>Depending on your answers:</p>', ""]
-            for own, answers in groups:
-                way = html_text(" ".join(dict.fromkeys(answers)))
+            for own, alternatives in groups:
+                way = html_text(" ".join(dict.fromkeys(alternatives)))
                 out += [f'<div class="ltss-flow-why-way" data-flow-way="{way}" markdown>', ""]
                 out += [f"- You said {md_text(said)}." for said in own] + ["", "</div>", ""]
         return out + ["</div>", ""]

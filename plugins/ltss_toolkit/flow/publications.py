@@ -13,7 +13,7 @@ from .reader import flow_of
 
 
 def packet_title(node: Node) -> str:
-    """"Pathway packet: " and the outcome's short label, so that no word of the title is said twice."""
+    """ "Pathway packet: " and the outcome's short label, so that no word of the title is said twice."""
     return f"Pathway packet: {node.map_label}"
 
 

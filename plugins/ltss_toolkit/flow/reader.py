@@ -57,9 +57,14 @@ NODE_FIELDS = {
         Field("text", str),
         Field("first_step", str, hint="one concrete thing a state can do first, in a sentence or two"),
         Field(
-            "recommends", list, items=str, hint="page ids (or 'page-id#heading-id' for a section), the recommended first"
+            "recommends",
+            list,
+            items=str,
+            hint="page ids (or 'page-id#heading-id' for a section), the recommended first",
         ),
-        Field("sources", list, required=False, items=str, default=(), hint="ids of resources behind this outcome's text"),
+        Field(
+            "sources", list, required=False, items=str, default=(), hint="ids of resources behind this outcome's text"
+        ),
     ),
 }
 ANSWER_FIELDS = (
@@ -70,7 +75,12 @@ ANSWER_FIELDS = (
     Field(
         "way_out", bool, required=False, default=False, hint="'way_out: true' marks 'Not sure' or 'None of these fit'"
     ),
-    Field("said", str, required=False, hint="what outcomes echo as a reason: 'You said ...', e.g. 'you want to cap enrollment'"),
+    Field(
+        "said",
+        str,
+        required=False,
+        hint="what outcomes echo as a reason: 'You said ...', e.g. 'you want to cap enrollment'",
+    ),
 )
 
 
@@ -105,7 +115,11 @@ def read_flow(text: str, path: str, uri: str, toolkit: Toolkit, problems: Proble
         node.journey = journey_id
         if node.id in flow.nodes:
             first = flow.nodes[node.id]
-            where = f"line {first.line_of('id')}" if first.where.path == path else f"{first.where.path}:{first.line_of('id')}"
+            where = (
+                f"line {first.line_of('id')}"
+                if first.where.path == path
+                else f"{first.where.path}:{first.line_of('id')}"
+            )
             problems.add(
                 Location(path, node.line_of("id")),
                 f"duplicate node id '{node.id}'",
