@@ -168,6 +168,7 @@ def test_flow_json_matches_schema_and_model() -> None:
         assert record["recommends"] == list(dict.fromkeys(ref.partition("#")[0] for ref in node.recommends))
         assert record["sections"] == [ref for ref in node.recommends if "#" in ref]
         assert record["sources"] == list(node.sources)
+        assert [(d["label"], d["text"]) for d in record["details"]] == list(node.details)
         for page_id in record["about"] + record["recommends"]:
             assert data["pages"][page_id]["title"] == TOOLKIT.pages[page_id].title
     outcomes = [n for n in data["nodes"] if n["kind"] == "outcome"]

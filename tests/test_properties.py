@@ -166,7 +166,10 @@ nodes = st.lists(
         st.fixed_dictionaries({"id": ids, "kind": st.just("outcome"), "stage": st.just("s"), "title": st.just("T"),
                                "text": st.just("X"), "first_step": st.just("F"),
                                "recommends": st.lists(st.sampled_from(["p", "q", "p#h", "p#x"]), max_size=2)},
-                              optional={"sources": st.lists(st.sampled_from(["r", "z"]), max_size=2)}),
+                              optional={"sources": st.lists(st.sampled_from(["r", "z"]), max_size=2),
+                                        "details": st.lists(st.fixed_dictionaries(
+                                            {"label": st.text(max_size=6)}, optional={"text": st.text(max_size=6)}),
+                                            max_size=2)}),
     ),
     max_size=8,
 )

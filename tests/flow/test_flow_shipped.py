@@ -61,13 +61,18 @@ def test_an_authority_outcome_names_each_authority(authority: str) -> None:
     outcome = next(n for n in NODES if n.kind == OUTCOME and n.id == "authority-" + authority.replace("(", "").replace(")", ""))
     assert authority in outcome.title
     assert outcome.first_step and outcome.sources
+    labels = [label for label, _ in outcome.details]
+    assert "Limits" in labels and any(label.startswith("What the state") for label in labels)
+    assert "confirm" in dict(outcome.details)["Limits"] and "CMS" in dict(outcome.details)["Limits"]
     assert any(ref.startswith("module-3-medicaid-authorities#") for ref in outcome.recommends)
 
 
 def test_the_reconciliation_law_is_dated_where_the_chooser_names_it() -> None:
-    for node in NODES:
-        if "119-21" in node.text:
-            assert "As of" in node.text and "July 4, 2025" in node.text and "2028" in node.text and "CMS" in node.text
+    naming = [n for n in NODES if "119-21" in " ".join([n.text, *(text for _, text in n.details)])]
+    assert {n.id for n in naming} >= {"authority-1915c", "authority-1115"}
+    for node in naming:
+        text = " ".join([node.text, *(text for _, text in node.details)])
+        assert "As of" in text and "July 4, 2025" in text and "2028" in text and "CMS" in text
 
 
 def test_closed_options_are_not_presented_as_open() -> None:

@@ -85,6 +85,8 @@ class Node:
     """An outcome's pages by page id, or ``page-id#heading-id`` for one section; the first is the recommended one."""
     first_step: str = ""
     """An outcome's concrete first step for a state."""
+    details: tuple[tuple[str, str], ...] = ()
+    """An outcome's labelled parts, such as "What the state must show CMS" and "Limits": (label, text)."""
     sources: tuple[str, ...] = ()
     """Resource ids behind an outcome's own facts (beyond those of the pages it recommends)."""
     journey: str = ""

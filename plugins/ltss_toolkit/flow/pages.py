@@ -202,6 +202,8 @@ class _Context:
             "",
             *self._why(node),
         ]
+        for label, text in node.details:
+            out += [f"## {md_text(label)}", "", f'<p class="ltss-flow-detail">{html_text(text)}</p>', ""]
         if node.first_step:
             out += ["## Your first step", "", f'<p class="ltss-flow-first-step">{html_text(node.first_step)}</p>', ""]
         if recommended:

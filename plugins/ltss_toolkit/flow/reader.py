@@ -56,6 +56,7 @@ NODE_FIELDS = {
         Field("title", str),
         Field("text", str),
         Field("first_step", str, hint="one concrete thing a state can do first, in a sentence or two"),
+        Field("details", list, required=False, default=(), hint="labelled parts, each with 'label' and 'text'"),
         Field(
             "recommends",
             list,
@@ -67,6 +68,10 @@ NODE_FIELDS = {
         ),
     ),
 }
+DETAIL_FIELDS = (
+    Field("label", str, hint="a short heading such as 'What the state must show CMS' or 'Limits'"),
+    Field("text", str, hint="a sentence or a short paragraph"),
+)
 ANSWER_FIELDS = (
     Field("id", str, hint="a short id such as 'yes', 'no' or 'not-sure'; it is kept in the page address"),
     Field("label", str, hint="the words of the link the reader clicks"),
@@ -202,11 +207,22 @@ def _read_node(item: Any, path: str, line: int, problems: Problems) -> Node | No
         )
     elif kind == QUESTION:
         node.answers = tuple(_read_answers(item, path, node, problems))
-    elif kind == OUTCOME and "recommends" in item and not node.recommends:
+    if kind == OUTCOME:
+        node.details = tuple(_read_details(item, path, problems))
+    if kind == OUTCOME and "recommends" in item and not node.recommends:
         problems.add(
             Location(path, item.line_of("recommends")), "outcome recommends no page", "list at least one page id"
         )
     return node
+
+
+def _read_details(item: YamlMap, path: str, problems: Problems) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for detail, line in _items(item, "details"):
+        values = read_record(detail, DETAIL_FIELDS, path, line, "detail", problems)
+        if values and values["label"] and values["text"]:
+            out.append((values["label"], values["text"]))
+    return out
 
 
 def _read_answers(item: YamlMap, path: str, node: Node, problems: Problems) -> list[Answer]:

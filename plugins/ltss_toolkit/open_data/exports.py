@@ -156,6 +156,7 @@ def flow_record(flow: Flow, toolkit: Toolkit) -> dict[str, Any]:
                 "text": node.text or None,
                 "short": node.short or None,
                 "first_step": node.first_step or None,
+                "details": [{"label": label, "text": text} for label, text in node.details],
                 "path": page_url(node.uri, toolkit.settings.directory_urls),
                 "about": refs(node.about),
                 "recommends": refs(tuple(dict.fromkeys(ref.partition("#")[0] for ref in node.recommends))),

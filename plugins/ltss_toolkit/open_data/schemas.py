@@ -168,6 +168,7 @@ NODE = {
         "text",
         "short",
         "first_step",
+        "details",
         "path",
         "about",
         "recommends",
@@ -192,6 +193,16 @@ NODE = {
         },
         "short": {**OPTIONAL_TEXT, "description": "The label on the map, when shorter than the title."},
         "first_step": {**OPTIONAL_TEXT, "description": "An outcome's concrete first step for a state."},
+        "details": {
+            "type": "array",
+            "description": "An outcome's labelled parts, such as what the state must show CMS and its limits.",
+            "items": {
+                "type": "object",
+                "required": ["label", "text"],
+                "additionalProperties": False,
+                "properties": {"label": TEXT, "text": TEXT},
+            },
+        },
         "path": {"type": "string", "description": "The node's page, relative to the site root."},
         "about": {"type": "array", "items": ID, "description": "Pages to read before answering (keys of 'pages')."},
         "recommends": {
