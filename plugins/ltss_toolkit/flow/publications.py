@@ -36,6 +36,7 @@ def packet_documents(toolkit: Toolkit) -> list[Document]:
                 pages=tuple(PrintPage(page, 1) for page in recommended),
                 landing_uris=(node.uri,),
                 intro_uris=(node.uri,),
+                claims_pages=False,
             )
         )
     return out
