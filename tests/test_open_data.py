@@ -159,15 +159,24 @@ def test_flow_json_matches_schema_and_model() -> None:
     assert [node["id"] for node in data["nodes"]] == list(flow.nodes)
     for record in data["nodes"]:
         node = flow.nodes[record["id"]]
-        assert (record["kind"], record["stage"], record["title"]) == (node.kind, node.stage, node.title)
-        assert [(a["id"], a["next"], a["way_out"]) for a in record["answers"]] == [
-            (a.id, a.next, a.way_out) for a in node.answers
+        assert (record["kind"], record["stage"], record["title"]) == (node.kind, node.stage or None, node.title)
+        assert record["journey"] == node.journey and record["first_step"] == (node.first_step or None)
+        assert [(a["id"], a["next"], a["way_out"], a["said"]) for a in record["answers"]] == [
+            (a.id, a.next, a.way_out, a.said or None) for a in node.answers
         ]
-        assert record["recommends"] == list(node.recommends)
+        # A section recommended ('page-id#heading-id') names its page in 'recommends' and itself in 'sections'.
+        assert record["recommends"] == list(dict.fromkeys(ref.partition("#")[0] for ref in node.recommends))
+        assert record["sections"] == [ref for ref in node.recommends if "#" in ref]
+        assert record["sources"] == list(node.sources)
+        assert [(d["label"], d["text"]) for d in record["details"]] == list(node.details)
         for page_id in record["about"] + record["recommends"]:
             assert data["pages"][page_id]["title"] == TOOLKIT.pages[page_id].title
     outcomes = [n for n in data["nodes"] if n["kind"] == "outcome"]
     assert outcomes and all(n["recommends"] and not n["answers"] for n in outcomes)
+    # Both journeys in one schema, each node in one of them.
+    journeys = {journey["id"] for journey in data["journeys"]}
+    assert {"rebalancing", "integrated-care"} <= journeys
+    assert {n["journey"] for n in data["nodes"]} == journeys
 
 
 def test_every_file_is_reproducible() -> None:

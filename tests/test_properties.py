@@ -154,7 +154,7 @@ def test_extension_readers_and_their_checks_never_raise(text: str, reader: Calla
 ids = st.sampled_from(["start", "a", "b", "c", "d", "end", "x"])
 answers = st.lists(
     st.fixed_dictionaries({"id": st.sampled_from(["yes", "no", "not-sure"]), "label": st.just("L"), "next": ids},
-                          optional={"way_out": st.booleans(), "short": st.text(max_size=5)}),
+                          optional={"way_out": st.booleans(), "short": st.text(max_size=5), "said": st.text(max_size=9)}),
     max_size=4,
 )
 nodes = st.lists(
@@ -164,17 +164,24 @@ nodes = st.lists(
         st.fixed_dictionaries({"id": ids, "kind": st.just("question"), "stage": st.sampled_from(["s", "t"]),
                                "prompt": st.text(min_size=1, max_size=30), "answers": answers}),
         st.fixed_dictionaries({"id": ids, "kind": st.just("outcome"), "stage": st.just("s"), "title": st.just("T"),
-                               "text": st.just("X"), "recommends": st.lists(st.sampled_from(["p", "q"]), max_size=2)}),
+                               "text": st.just("X"), "first_step": st.just("F"),
+                               "recommends": st.lists(st.sampled_from(["p", "q", "p#h", "p#x"]), max_size=2)},
+                              optional={"sources": st.lists(st.sampled_from(["r", "z"]), max_size=2),
+                                        "details": st.lists(st.fixed_dictionaries(
+                                            {"label": st.text(max_size=6)}, optional={"text": st.text(max_size=6)}),
+                                            max_size=2)}),
     ),
     max_size=8,
 )
-flows = st.builds(lambda ns: {"stages": [{"id": "s", "label": "S"}], "nodes": ns}, nodes).map(dumped)
+flows = st.builds(
+    lambda ns: {"journey": "j", "title": "J", "stages": [{"id": "s", "label": "S"}], "nodes": ns}, nodes
+).map(dumped)
 
 
 @given(flows)
 def test_any_flow_gives_problems_or_pages_and_a_map(text: str) -> None:
     toolkit, problems = Toolkit(), Problems()
-    page = Page("p", "P", "S", 0, (), (), ("Q?",), "Body", 6, "content/pathways/p.md", "pathways/p.md")
+    page = Page("p", "P", "S", 0, (), (), ("Q?",), "## H\n\nBody", 6, "content/pathways/p.md", "pathways/p.md")
     toolkit.pages["p"] = page
     read_flow(text, "content/pathways/flow.yml", "pathways/flow.yml", toolkit, problems)
     check_flow(toolkit, problems)
@@ -231,9 +238,9 @@ words = st.text(min_size=1, max_size=16).filter(lambda text: text.strip() != "")
 
 
 @st.composite
-def valid_flows(draw: st.DrawFn) -> str:
-    """A well-formed flow: questions in order, each answer pointing further down, one way out each (some
-    nodes may be unreachable, the only problem it can have)."""
+def valid_flows(draw: st.DrawFn) -> tuple[str, str]:
+    """A well-formed flow in two journeys' files: questions in order, each answer pointing further down
+    (across the files too), one way out each (some nodes may be unreachable, the only problem it can have)."""
     questions = draw(st.integers(1, 6))
     outcomes = draw(st.integers(1, 3))
     names = [f"q{i}" for i in range(questions)] + [f"o{i}" for i in range(outcomes)]
@@ -244,22 +251,39 @@ def valid_flows(draw: st.DrawFn) -> str:
         later = names[i + 1 :]
         targets = draw(st.lists(st.sampled_from(later), min_size=1, max_size=3))
         labels = draw(st.lists(words, min_size=len(targets), max_size=len(targets)))
-        answers = [{"id": f"a{j}", "label": label, "next": t} for j, (t, label) in enumerate(zip(targets, labels))]
+        answers = [
+            {"id": f"a{j}", "label": label, "next": t, "said": label} for j, (t, label) in enumerate(zip(targets, labels))
+        ]
         answers.append({"id": "not-sure", "label": "Not sure", "way_out": True, "next": names[-1]})
         nodes.append({"id": f"q{i}", "kind": "question", "stage": "s", "prompt": draw(words),
                       "answers": answers})
     for i in range(outcomes):
-        nodes.append({"id": f"o{i}", "kind": "outcome", "stage": "s", "title": "T", "text": "X", "recommends": ["p"]})
-    return dumped({"stages": [{"id": "s", "label": "S"}], "nodes": nodes})
+        nodes.append({"id": f"o{i}", "kind": "outcome", "stage": "s", "title": "T", "text": "X", "first_step": "F",
+                      "recommends": ["p", "p#h"]})
+    split = draw(st.integers(1, len(nodes) - 1))
+    second = [{**node, "stage": "t"} for node in nodes[split:]]
+    return (
+        dumped({"journey": "one", "title": "One", "stages": [{"id": "s", "label": "S"}], "nodes": nodes[:split]}),
+        dumped({"journey": "two", "title": "Two", "stages": [{"id": "t", "label": "T"}], "nodes": second}),
+    )
 
 
 @given(valid_flows())
-def test_any_reachable_flow_gets_its_pages_and_map(text: str) -> None:
+def test_any_reachable_flow_gets_its_pages_and_map(texts: tuple[str, str]) -> None:
     toolkit, problems = Toolkit(), Problems()
-    toolkit.pages["p"] = Page("p", "P", "S", 0, (), (), ("Q?",), "Body", 6, "content/pathways/p.md", "pathways/p.md")
-    read_flow(text, "content/pathways/flow.yml", "pathways/flow.yml", toolkit, problems)
+    body = "## H\n\nBody"
+    toolkit.pages["p"] = Page("p", "P", "S", 0, (), (), ("Q?",), body, 6, "content/pathways/p.md", "pathways/p.md")
+    read_flow(texts[0], "content/modules/flow.yml", "modules/flow.yml", toolkit, problems)
+    read_flow(texts[1], "content/pathways/flow.yml", "pathways/flow.yml", toolkit, problems)
     check_flow(toolkit, problems)
     reachable_from_start = not [p for p in problems.items if "cannot be reached" not in p.message]
     assert reachable_from_start, problems.lines()
     pages = flow_pages(toolkit)
     assert set(pages) >= {"start-here/map.md", "start-here/index.md"}
+    flow = toolkit.data.get(Flow)
+    for node in flow.nodes.values():
+        page = pages[node.uri]
+        # Each page's step indicator is its own journey's.
+        assert f'aria-label="Stages: {flow.journeys[node.journey].title}"' in page
+        if node.kind == "outcome":
+            assert "## Your first step" in page and "[P: H](../pathways/p.md#h)" in page

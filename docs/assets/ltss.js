@@ -397,6 +397,26 @@
     }
   }
 
+  /* "Why this fits": keep the reasons of the reader's own way here, when the ways here differ. */
+  function showOwnReasons() {
+    var ways = document.querySelectorAll("[data-flow-way]");
+    if (!ways.length || !way) {
+      return;
+    }
+    Array.prototype.forEach.call(ways, function (element) {
+      element.hidden = !element.getAttribute("data-flow-way").split(" ").some(function (alternative) {
+        return alternative.split("&").every(function (pair) {
+          var parts = pair.split("=");
+          return earlier.indexOf(parts[0]) !== -1 && answers[parts[0]] === parts[1];
+        });
+      });
+    });
+    var depends = document.querySelector("[data-flow-why-depends]");
+    if (depends) {
+      depends.hidden = true;
+    }
+  }
+
   function offerPrint() {
     var slot = document.querySelector("[data-flow-print]");
     if (!slot || typeof window.print !== "function") {
@@ -417,5 +437,6 @@
   rewriteBack();
   showPosition();
   showAnswers();
+  showOwnReasons();
   offerPrint();
 })();

@@ -70,6 +70,7 @@ ONE_OF_EACH_KIND = (
     "start-here/",  # the flow's start
     "start-here/beneficiaries/",  # a flow question
     "start-here/capitated-managed-care/",  # a flow outcome
+    "start-here/authority-1115/",  # an outcome reached two ways ("Why this fits", sources)
     "start-here/map/",  # the flow map
     "pathways/foundational-issues/",  # a pathway section
     "modules/module-1-background/rebalancing-trend/",  # a module page with a figure

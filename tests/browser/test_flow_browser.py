@@ -26,7 +26,8 @@ _shared = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_shared)
 PROJECT, need_tool = _shared.PROJECT, _shared.need_tool
 
-PATH_OUTCOMES = ("capitated-managed-care", "managed-fee-for-service", "state-specific-models")
+PATH_OUTCOMES = ("capitated-managed-care", "managed-fee-for-service", "state-specific-models", "authority-1115", "pasrr")
+"""The three integrated care paths, and outcomes of the rebalancing journey (one reached two ways)."""
 
 TOOLKIT, _ = load_toolkit(PROJECT / "content", PROJECT, default_extensions())
 FLOW: Flow = TOOLKIT.data.get(Flow)
@@ -110,7 +111,8 @@ def test_without_javascript_plain_links_reach_each_path(browser, site_url: str, 
     reader.click(".ltss-flow-begin a")
     for question, answer in route_to(outcome):
         assert reader.heading() == FLOW.nodes[question].title
-        assert reader.page.locator('[aria-current="step"]').count() == 1
+        has_stages = bool(FLOW.stages_of(FLOW.nodes[question]))
+        assert reader.page.locator('[aria-current="step"]').count() == (1 if has_stages else 0)
         reader.answer(question, answer)
     assert reader.page.url == f"{site_url}start-here/{outcome}/"
     page = reader.page
@@ -119,8 +121,8 @@ def test_without_javascript_plain_links_reach_each_path(browser, site_url: str, 
     assert not page.locator("[data-flow-given]").is_visible()
     assert page.locator("button").filter(has_text="Print").count() == 0
     assert "Ctrl+P" in page.locator("[data-flow-print]").inner_text()
-    recommended = FLOW.nodes[outcome].recommends[0]
-    assert page.locator(".ltss-flow-recommended a").inner_text() == TOOLKIT.pages[recommended].title
+    recommended = FLOW.nodes[outcome].recommends[0].partition("#")[0]
+    assert page.locator(".ltss-flow-recommended a").inner_text().startswith(TOOLKIT.pages[recommended].title)
     # Back is a plain link to a question that leads here; Start again to the first page.
     reader.click(".ltss-flow-back")
     assert outcome in {a.next for a in FLOW.nodes[reader.here()].answers}
@@ -162,8 +164,9 @@ def test_with_javascript_answers_go_into_the_address_and_the_summary(browser, si
 
 def test_changing_an_early_answer_keeps_later_answers_that_still_apply(browser, site_url: str) -> None:
     reader = Reader(browser, javascript=True)
-    route = [("beneficiaries", "yes"), ("environment", "yes"), ("foundations", "yes"),
-             ("managed-care-experience", "yes"), ("capitated-build", "no"), ("state-ideas", "yes")]
+    route = [("working-on", "integration"), ("beneficiaries", "yes"), ("environment", "yes"), ("foundations", "yes"),
+             ("managed-care-experience", "yes"), ("capitated-build", "no"), ("fee-for-service-programs", "no"),
+             ("state-ideas", "yes")]
     reader.open(site_url + "start-here/")
     reader.click(".ltss-flow-begin a")
     for question, answer in route:
@@ -176,9 +179,11 @@ def test_changing_an_early_answer_keeps_later_answers_that_still_apply(browser, 
     reader.answer("managed-care-experience", "no")
     assert reader.here() == "capitated-fit"
     kept = reader.query()
-    # 'state-ideas' can still come later on this way; 'capitated-build' cannot, so it is dropped.
-    assert kept.get("state-ideas") == "yes" and "capitated-build" not in kept
+    # 'state-ideas' and 'fee-for-service-programs' can still come later on this way; 'capitated-build' cannot.
+    assert kept.get("state-ideas") == "yes" and kept.get("fee-for-service-programs") == "no"
+    assert "capitated-build" not in kept
     reader.answer("capitated-fit", "yes")
+    assert reader.page.locator(".ltss-flow-answer--chosen").get_attribute("data-flow-answer") == "no"
     reader.answer("fee-for-service-programs", "no")
     assert reader.here() == "state-ideas"
     assert reader.page.locator(".ltss-flow-answer--chosen").get_attribute("data-flow-answer") == "yes"
@@ -186,7 +191,7 @@ def test_changing_an_early_answer_keeps_later_answers_that_still_apply(browser, 
     back = reader.page.locator(".ltss-flow-back")
     assert "fee-for-service-programs" in back.get_attribute("href")
     reader.answer("state-ideas", "yes")
-    new_route = route[:3] + [("managed-care-experience", "no"), ("capitated-fit", "yes"),
+    new_route = route[:4] + [("managed-care-experience", "no"), ("capitated-fit", "yes"),
                              ("fee-for-service-programs", "no"), ("state-ideas", "yes")]
     assert reader.given() == expected_rows(new_route)
     reader.close()
@@ -198,7 +203,7 @@ def test_keyboard_only(browser, site_url: str) -> None:
     reader.open(site_url + "start-here/")
 
     def tab_to(selector: str) -> None:
-        for _ in range(80):
+        for _ in range(250):
             page.keyboard.press("Tab")
             if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
                 outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
@@ -209,11 +214,11 @@ def test_keyboard_only(browser, site_url: str) -> None:
     tab_to(".ltss-flow-begin a")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert reader.heading() == FLOW.nodes["beneficiaries"].title
-    tab_to('.ltss-flow-answers a[data-flow-answer="yes"]')
+    assert reader.heading() == FLOW.nodes["working-on"].title
+    tab_to('.ltss-flow-answers a[data-flow-answer="integration"]')
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert reader.here() == "environment" and reader.query() == {"beneficiaries": "yes"}
+    assert reader.here() == "beneficiaries" and reader.query() == {"working-on": "integration"}
     # The map's boxes are links a keyboard reaches too.
     reader.open(site_url + "start-here/map/")
     tab_to('a.ltss-flow-map-node[data-flow-node="beneficiaries"]')
@@ -286,5 +291,26 @@ def test_from_file_without_javascript(browser, offline_start: Path) -> None:
     assert reader.page.url.endswith("/start-here/state-specific-models.html")
     reader.click(".ltss-flow-map-link")
     assert reader.page.url.endswith("/start-here/map.html")
-    assert reader.page.locator("svg a.ltss-flow-map-node").count() == len(FLOW.nodes)
+    drawn = reader.page.locator("svg a.ltss-flow-map-node").evaluate_all("links => links.map(a => a.dataset.flowNode)")
+    assert set(drawn) == set(FLOW.nodes)
+    reader.close()
+
+
+def test_why_this_fits_keeps_the_readers_own_reasons(browser, site_url: str) -> None:
+    """An outcome reached two ways: without JavaScript both ways' reasons show; with it, only the reader's."""
+    ways = [steps for steps in paths(FLOW) if steps[-1][1].next == "authority-1115"]
+    assert len({tuple(a.said for _, a in steps) for steps in ways}) > 1
+    below = next(steps for steps in ways if any(a.id == "no" and n.id == "authority-level-of-care" for n, a in steps))
+    route = [(node.id, answer.id) for node, answer in below if node.kind == "question"]
+    plain = Reader(browser, javascript=False)
+    plain.open(f"{site_url}start-here/authority-1115/")
+    assert plain.page.locator(".ltss-flow-why-way").count() == 2
+    assert plain.page.locator("[data-flow-why-depends]").is_visible()
+    plain.close()
+    reader = Reader(browser, javascript=True)
+    reader.open(f"{site_url}start-here/authority-1115/?" + "&".join(f"{q}={a}" for q, a in route))
+    why = reader.page.locator(".ltss-flow-why")
+    assert "below an institutional level of care" in why.inner_text()
+    assert "meet an institutional level of care" not in why.inner_text()
+    assert not reader.page.locator("[data-flow-why-depends]").is_visible()
     reader.close()

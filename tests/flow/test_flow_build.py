@@ -96,7 +96,7 @@ def test_a_broken_flow_fails_the_build_with_every_problem(tmp_path: Path) -> Non
     result = run_build(project, site, "--no-pdf")
     assert result.returncode != 0
     output = result.stdout + result.stderr
-    for line in (25, 38, 48, 50, 57, 69):
+    for line in (28, 41, 51, 53, 61, 75):
         assert f"content/pathways/flow.yml:{line}: " in output
     assert not site.exists()
 

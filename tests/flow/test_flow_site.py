@@ -96,16 +96,23 @@ def test_outcome_pages_show_the_paths_questions_and_resources(built_site: Path, 
 def test_the_map_shows_every_node_and_edge_of_the_yaml(built_site: Path, flow: Flow) -> None:
     page = built_site / "start-here" / "map" / "index.html"
     html = read(page)
-    svg = html.select_one("figure.ltss-flow-map svg")
-    boxes = {a["data-flow-node"]: a for a in svg.select("a[data-flow-node]")}
+    svgs = html.select("figure.ltss-flow-map svg")
+    assert len(svgs) == len(flow.journeys)  # one drawing per journey
+    links = [a for svg in svgs for a in svg.select("a[data-flow-node]")]
+    boxes = {a["data-flow-node"]: a for a in links}
     assert set(boxes) == set(flow.nodes)
-    for node_id, link in boxes.items():
+    for link in links:
+        node_id = link["data-flow-node"]
         assert target(page, link["href"]) == page_of(built_site, node_id, flow).resolve()
         assert link.get_text(" ", strip=True) == " ".join(flow.nodes[node_id].map_label.split())
-    edges = {(g["data-from"], g["data-to"], g["data-answer"]) for g in svg.select("g.ltss-flow-map-edge")}
-    assert edges == {(n.id, a.next, a.id) for n in flow.nodes.values() for a in n.answers}
-    assert not svg.select("abbr, script, foreignObject")
-    assert "http" not in "".join(str(tag) for tag in svg.select("[href]") if tag.name != "svg")
+    # Each answer is drawn once, in its question's journey; boxes of other journeys only where an answer leads.
+    edges = [(g["data-from"], g["data-to"], g["data-answer"]) for svg in svgs for g in svg.select("g.ltss-flow-map-edge")]
+    assert sorted(edges) == sorted((n.id, a.next, a.id) for n in flow.nodes.values() for a in n.answers)
+    for svg in svgs:
+        assert len({a["data-flow-node"] for a in svg.select("a[data-flow-node]")}) == len(svg.select("a[data-flow-node]"))
+        assert not svg.select("abbr, script, foreignObject")
+        assert "http" not in "".join(str(tag) for tag in svg.select("[href]") if tag.name != "svg")
+    assert len({svg.select_one("title")["id"] for svg in svgs}) == len(svgs)  # ids stay unique on the page
 
 
 def test_start_here_is_in_the_nav_and_the_node_pages_are_not(built_site: Path) -> None:

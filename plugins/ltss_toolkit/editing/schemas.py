@@ -21,7 +21,7 @@ from typing import Any
 from ..case_studies.model import CASE_STUDY_FIELDS, STRATEGY_FIELDS
 from ..figures.model import FIGURE_FIELDS, POINT_FIELDS
 from ..flow.model import OUTCOME, QUESTION, START
-from ..flow.reader import ANSWER_FIELDS, FLOW_FIELDS, NODE_FIELDS, STAGE_FIELDS
+from ..flow.reader import ANSWER_FIELDS, DETAIL_FIELDS, FLOW_FIELDS, NODE_FIELDS, STAGE_FIELDS
 from ..glossary.model import IGNORE_FIELDS, TERM_FIELDS, TERM_PATTERN
 from ..loading.fields import ID_PATTERN, URL_PATTERN, Field
 from ..loading.readers import AREA_FIELDS, CHANGE_FIELDS, PAGE_FIELDS, REFERENCE_FIELDS, RESOURCE_FIELDS, TOPIC_FIELDS
@@ -116,6 +116,8 @@ def _list_of(title: str, description: str, item: dict[str, Any]) -> dict[str, An
 
 def _flow_node(kind: str) -> dict[str, Any]:
     items = {"answers": record_schema(ANSWER_FIELDS, title="answer")} if kind == QUESTION else {}
+    if kind == OUTCOME:
+        items["details"] = record_schema(DETAIL_FIELDS, title="detail")
     extra: dict[str, dict[str, Any]] = {"kind": {"const": kind}}
     if kind == OUTCOME:
         extra["recommends"] = {"minItems": 1}
@@ -145,7 +147,8 @@ def schemas() -> dict[str, dict[str, Any]]:
         ),
         "flow.schema.json": _document(
             "flow.yml",
-            "The Start Here decision flow: stages for the step indicator, then nodes (one start, questions, outcomes).",
+            "One journey of the Start Here decision flow (every flow.yml is one): its id and title, stages for the"
+            " step indicator, then nodes (one start in the whole flow, questions, outcomes).",
             record_schema(
                 FLOW_FIELDS,
                 items={

@@ -1,4 +1,4 @@
-"""The "Start Here" decision flow: ``content/pathways/flow.yml`` in, one page per node and a map out.
+"""The "Start Here" decision flow: every ``content/**/flow.yml`` (a journey each) in, one page per node and a map out.
 
 Modelled on GOV.UK Smart Answers: the flow is data, each node is a page at a stable address, the
 answers are plain links (and, with JavaScript, kept in the query string), and the map is drawn

@@ -1,4 +1,4 @@
-"""The map page: the whole flow drawn as an inline SVG at build time, and every path as a text outline.
+"""The map page: each journey drawn as an inline SVG at build time, and every path as a text outline.
 
 The SVG needs no script, font or other host. Each box is a Markdown link wrapped around SVG shapes,
 so MkDocs turns ``node.md`` into the right address for either URL style (``node/`` or
@@ -51,12 +51,11 @@ def map_page(flow: Flow) -> str:
         "",
         f"[Go to the first page of the flow]({relative(flow.start.uri, MAP_URI)})" if flow.start else "",
         "",
-        '<figure class="ltss-flow-map" markdown>',
-        svg(flow),
-        "<figcaption markdown>Boxes are the start (rounded), questions (white) and outcomes (green); "
-        "arrows are answers. The same flow is written out below as a list of every path.</figcaption>",
-        "</figure>",
+        "Boxes are the start (rounded), questions (white) and outcomes (green); arrows are answers. Each journey"
+        " has its own drawing; a box from another journey marks where an answer leads into it. The same flow is"
+        " written out below as a list of every path.",
         "",
+        *_figures(flow),
         "## Every path, in words",
         "",
         "Each item is an answer and the page it leads to; the items under it are the answers available there.",
@@ -69,6 +68,25 @@ def map_page(flow: Flow) -> str:
         "",
     ]
     return "\n".join(out)
+
+
+def _figures(flow: Flow) -> list[str]:
+    """One drawing per journey with nodes a reader can reach, under the journey's title."""
+    reach = layers(flow)
+    out: list[str] = []
+    for journey in flow.journeys.values():
+        if not any(n.journey == journey.id and n.id in reach for n in flow.nodes.values()):
+            continue
+        out += [
+            f"## {md_text(journey.title)}",
+            "",
+            '<figure class="ltss-flow-map" markdown>',
+            svg(flow, journey.id),
+            f"<figcaption markdown>Map of the journey: {md_text(journey.title)}.</figcaption>",
+            "</figure>",
+            "",
+        ]
+    return out
 
 
 def svg_text(value: str) -> str:
@@ -85,34 +103,38 @@ def _label_lines(text: str) -> list[str]:
     return textwrap.wrap(text, CHARS_PER_LINE, break_long_words=True, break_on_hyphens=False) or [""]
 
 
-def drawing(flow: Flow) -> Drawing:
-    """The flow's boxes and arrows, placed."""
+def drawing(flow: Flow, journey: str | None = None) -> Drawing:
+    """The boxes and arrows of the whole flow, or of one journey, placed.
+
+    A journey's drawing has its own nodes and the answers that leave them, with a box for each node of
+    another journey that such an answer leads to; layers are the whole flow's, so every arrow points down."""
     layer_of = layers(flow)
+    own = [n for n in flow.nodes.values() if n.id in layer_of and (journey is None or n.journey == journey)]
+    edges = [Edge(node.id, target.id, answer.id) for node in own for answer, target in flow.targets(node)]
+    shown = dict.fromkeys([n.id for n in own] + [e.target for e in edges])
+    top = min((layer_of[node_id] for node_id in shown), default=0)
     boxes = [
-        Box(node.id, BOX_WIDTH, 2 * PADDING + LINE_HEIGHT * len(_label_lines(node.map_label)))
-        for node in flow.nodes.values()
-        if node.id in layer_of
+        Box(node_id, BOX_WIDTH, 2 * PADDING + LINE_HEIGHT * len(_label_lines(flow.nodes[node_id].map_label)))
+        for node_id in shown
     ]
-    edges = [
-        Edge(node.id, target.id, answer.id)
-        for node in flow.nodes.values()
-        if node.id in layer_of
-        for answer, target in flow.targets(node)
-    ]
-    return lay_out(boxes, edges, layer_of)
+    return lay_out(boxes, edges, {node_id: layer_of[node_id] - top for node_id in shown})
 
 
-def svg(flow: Flow) -> str:
+def svg(flow: Flow, journey: str | None = None) -> str:
     """The SVG as lines of Markdown: raw SVG tags, with each box a Markdown link to its node's page."""
-    placed = drawing(flow)
+    placed = drawing(flow, journey)
+    suffix = f"-{journey}" if journey else ""
+    title = "Map of the Start Here decision flow" + (
+        f": {flow.journeys[journey].title}" if journey in flow.journeys else ""
+    )
     width, height = placed.width, placed.height
     lines = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="ltss-flow-map-svg" viewBox="0 0 {_n(width)} {_n(height)}" '
-        f'width="{_n(width)}" height="{_n(height)}" role="group" aria-labelledby="ltss-flow-map-title" '
+        f'width="{_n(width)}" height="{_n(height)}" role="group" aria-labelledby="ltss-flow-map-title{suffix}" '
         f'font-size="{FONT_SIZE}">',
-        f'<title id="ltss-flow-map-title">{svg_text("Map of the Start Here decision flow")}</title>',
+        f'<title id="ltss-flow-map-title{suffix}">{svg_text(title)}</title>',
         "<defs>"
-        '<marker id="ltss-flow-arrow" viewBox="0 0 10 10" refX="9" refY="5" '
+        f'<marker id="ltss-flow-arrow{suffix}" viewBox="0 0 10 10" refX="9" refY="5" '
         'markerWidth="7" markerHeight="7" orient="auto">'
         f'<path d="M0,0 L10,5 L0,10 z" fill="{EDGE_COLOUR}"/></marker></defs>',
         '<g class="ltss-flow-map-edges" aria-hidden="true">',
@@ -126,7 +148,7 @@ def svg(flow: Flow) -> str:
             f'<g class="ltss-flow-map-edge" data-from="{html_text(edge.source)}" data-to="{html_text(edge.target)}" '
             f'data-answer="{html_text(edge.key)}">'
             f'<path d="{_path(points)}" fill="none" stroke="{EDGE_COLOUR}" stroke-width="1.5" '
-            f'marker-end="url(#ltss-flow-arrow)"/>'
+            f'marker-end="url(#ltss-flow-arrow{suffix})"/>'
             f'<text x="{_n((x0 + x1) / 2)}" y="{_n((y0 + y1) / 2 + 4)}" text-anchor="middle" '
             f'font-size="11" fill="{TEXT_COLOUR}" '
             f'stroke="#ffffff" stroke-width="4" paint-order="stroke">{svg_text(answer.map_label)}</text></g>'

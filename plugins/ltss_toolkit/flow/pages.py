@@ -15,11 +15,12 @@ from ..render.escape import html_text, md_text, relative, relative_url
 from ..render.page import resource_item
 from ..render.parts import part_heading
 from ..render.sanitize import trusted_html
-from ..structure.model import Toolkit
-from .graph import parents, paths, question_numbers
+from ..structure.model import Page, Toolkit
+from .graph import Step, parents, paths, question_numbers
 from .map_page import map_page
-from .model import MAP_URI, OUTCOME, QUESTION, START, Flow, Node
+from .model import MAP_URI, OUTCOME, QUESTION, START, Flow, Node, split_ref
 from .reader import flow_of
+from .sections import heading_ids
 
 
 def flow_pages(toolkit: Toolkit) -> dict[str, str]:
@@ -55,9 +56,13 @@ class _Context:
     # Parts shared by every kind of node
 
     def _stages(self, node: Node) -> list[str]:
-        current = self.flow.stage_index(node.stage)
+        stages = self.flow.stages_of(node)
+        journey = self.flow.journey_of(node)
+        if not stages or journey is None:
+            return []
+        current = self.flow.stage_index(node)
         items = []
-        for index, stage in enumerate(self.flow.stages):
+        for index, stage in enumerate(stages):
             if index == current:
                 items.append(
                     f'<li class="ltss-flow-stage ltss-flow-stage--current" aria-current="step">'
@@ -71,7 +76,7 @@ class _Context:
                     f'<span class="ltss-visually-hidden">{hidden}</span>{html_text(stage.label)}</li>'
                 )
         return [
-            '<nav class="ltss-flow-stages ltss-no-print" aria-label="Stages of State Pathways">',
+            f'<nav class="ltss-flow-stages ltss-no-print" aria-label="{html_text("Stages: " + journey.title)}">',
             "<ol>",
             *items,
             "</ol>",
@@ -143,17 +148,19 @@ class _Context:
     # Each kind of node
 
     def _start(self, node: Node) -> list[str]:
-        stages = [f"{i}. {md_text(stage.label)}" for i, stage in enumerate(self.flow.stages, 1)]
+        journeys = [journey for journey in self.flow.journeys.values() if journey.stages]
+        stages = []
+        for journey in journeys:
+            labels = ", ".join(md_text(stage.label) for stage in journey.stages)
+            stages.append(f"- **{md_text(journey.title)}**: {labels}")
+        intro = ["Each journey goes through its own stages:", "", *stages, ""] if stages else []
         return [
             *self._position(node),
             f"# {md_text(node.title)}",
             "",
             f'<p class="ltss-summary">{html_text(node.text)}</p>',
             "",
-            "The questions go through these stages:",
-            "",
-            *stages,
-            "",
+            *intro,
             *self._answers(node),
             *self._controls(node),
         ]
@@ -169,29 +176,52 @@ class _Context:
         out += ['<p class="ltss-flow-choose">Choose the answer that fits your state best:</p>', ""]
         return out + self._answers(node) + self._controls(node) + self._given()
 
+    def _recommended(self, node: Node) -> list[tuple[Page, str, str]]:
+        """Each page an outcome recommends, with the heading id and text when it points to one section."""
+        out = []
+        for ref in node.recommends:
+            page_id, heading = split_ref(ref)
+            page = self.toolkit.pages.get(page_id)
+            if page is not None:
+                out.append((page, heading, heading_ids(page).get(heading, "") if heading else ""))
+        return out
+
+    def _recommended_link(self, page: Page, heading: str, heading_text: str, node: Node) -> str:
+        target = self.link(page.uri, node) + (f"#{heading}" if heading else "")
+        text = f"{page.title}: {heading_text}" if heading_text else page.title
+        return f"[{md_text(text)}]({target})"
+
     def _outcome(self, node: Node) -> list[str]:
-        pages = [self.toolkit.pages[p] for p in node.recommends if p in self.toolkit.pages]
+        recommended = self._recommended(node)
+        pages = list({page.id: page for page, _, _ in recommended}.values())
         out = [
             *self._position(node),
             f"# {md_text(node.title)}",
             "",
             f'<p class="ltss-summary">{html_text(node.text)}</p>',
             "",
+            *self._why(node),
         ]
-        if pages:
-            first, *others = pages
+        for label, text in node.details:
+            out += [f"## {md_text(label)}", "", f'<p class="ltss-flow-detail">{html_text(text)}</p>', ""]
+        if node.first_step:
+            out += ["## Your first step", "", f'<p class="ltss-flow-first-step">{html_text(node.first_step)}</p>', ""]
+        if recommended:
+            (first, heading, heading_text), *others = recommended
+            summary = first.summary if not heading else ""
             out += ["## Where to go next", ""]
             out += [
-                f"**[{md_text(first.title)}]({self.link(first.uri, node)})**: {md_text(first.summary)}",
+                f"**{self._recommended_link(first, heading, heading_text, node)}**"
+                + (f": {md_text(summary)}" if summary else ""),
                 "{: .ltss-flow-recommended }",
                 "",
             ]
             if others:
                 out += ["Also useful:", ""]
                 out += [
-                    f"- [{md_text(p.title)}]({self.link(p.uri, node)})"
-                    f'<span class="ltss-flow-also">: {html_text(p.summary)}</span>'
-                    for p in others
+                    f"- {self._recommended_link(p, h, t, node)}"
+                    + ("" if h else f'<span class="ltss-flow-also">: {html_text(p.summary)}</span>')
+                    for p, h, t in others
                 ] + [""]
         with_questions = [p for p in pages if p.questions]
         if with_questions:
@@ -200,10 +230,22 @@ class _Context:
                 if len(with_questions) > 1:
                     out += [f"### {md_text(page.title)}", ""]
                 out += [f"- {md_text(q)}" for q in page.questions] + [""]
+        sources = [self.toolkit.resources[r] for r in node.sources if r in self.toolkit.resources]
+        if sources:
+            out += [
+                part_heading("Sources for this answer"),
+                "",
+                '<div class="ltss-flow-resources ltss-flow-sources" markdown>',
+                "",
+                *[resource_item(r, node.uri) for r in sources],
+                "",
+                "</div>",
+                "",
+            ]
         resources = [
             self.toolkit.resources[r]
             for r in dict.fromkeys(r for p in pages for r in p.resources)
-            if r in self.toolkit.resources
+            if r in self.toolkit.resources and r not in node.sources
         ]
         if resources:
             items = [resource_item(r, node.uri) for r in resources]
@@ -220,9 +262,43 @@ class _Context:
         out += ["## Your answers", "", *self._routes(node), *self._given_list(), *self._print(), *self._controls(node)]
         return out
 
+    def _ways_here(self, node: Node) -> list[list[Step]]:
+        return [steps for steps in self.routes if steps[-1][1].next == node.id]
+
+    def _why(self, node: Node) -> list[str]:
+        """What the reader said that makes this outcome fit: the ``said`` of the answers on the way here.
+
+        What every way here has in common is true for every reader who arrives by answering, so it is
+        shown as it is (answers in the outcome's own journey only). Where the ways differ, each way's own
+        reasons follow, marked with its answers: the flow script shows only the reader's own, and without
+        JavaScript the page shows them all."""
+        ways = self._ways_here(node)
+        # Reasons come from the outcome's own journey: a reader who came in from another one gave those
+        # answers for another purpose.
+        said_on = [[a.said for n, a in steps if a.said and n.journey == node.journey] for steps in ways]
+        if not any(said_on):
+            return []
+        common = [said for said in dict.fromkeys(said_on[0]) if all(said in other for other in said_on[1:])]
+        by_reasons: dict[tuple[str, ...], list[str]] = {}
+        for steps, said in zip(ways, said_on):
+            own = tuple(reason for reason in said if reason not in common)
+            given = "&".join(f"{n.id}={a.id}" for n, a in steps if n.kind == QUESTION and n.journey == node.journey)
+            by_reasons.setdefault(own, []).append(given)
+        out = ["## Why this fits your answers", "", '<div class="ltss-flow-why" markdown>', ""]
+        out += [f"- You said {md_text(said)}." for said in common] + [""]
+        groups = [(own, alternatives) for own, alternatives in by_reasons.items() if own]
+        if groups:
+            if len(by_reasons) > 1:
+                out += ['<p class="ltss-flow-why-depends" data-flow-why-depends>Depending on your answers:</p>', ""]
+            for own, alternatives in groups:
+                way = html_text(" ".join(dict.fromkeys(alternatives)))
+                out += [f'<div class="ltss-flow-why-way" data-flow-way="{way}" markdown>', ""]
+                out += [f"- You said {md_text(said)}." for said in own] + ["", "</div>", ""]
+        return out + ["</div>", ""]
+
     def _routes(self, node: Node) -> list[str]:
         """Without JavaScript the page cannot know the reader's answers, so it lists every way here."""
-        ways = [steps for steps in self.routes if steps[-1][1].next == node.id]
+        ways = self._ways_here(node)
         items = []
         for number, steps in enumerate(ways, 1):
             said = "; ".join(f"{md_text(n.map_label)} *{md_text(a.map_label)}*" for n, a in steps if n.kind == QUESTION)

@@ -1,8 +1,9 @@
-"""Read ``flow.yml`` into a ``Flow``, recording every problem with its line.
+"""Read each ``flow.yml`` into the one ``Flow``, recording every problem with its line.
 
-The file is a mapping with ``stages`` (the fixed steps of the indicator) and ``nodes`` (start,
-questions and outcomes). Checks that need the whole flow or the pages (unknown next node, cycles,
-missing pages) run later, in ``checks``.
+Each file is a journey: a mapping with ``journey`` (its id), ``title``, optional ``stages`` (the steps of
+its indicator) and ``nodes`` (start, questions and outcomes). Every ``flow.yml`` under ``content/`` is
+read, so a new journey is a new file. Checks that need the whole flow or the pages (unknown next node,
+cycles, missing pages) run later, in ``checks``.
 """
 
 from __future__ import annotations
@@ -13,16 +14,24 @@ from ..loading.fields import Field, check_id, field_lines, read_record
 from ..loading.yaml_lines import YamlList, YamlMap, load_yaml
 from ..structure.model import Toolkit
 from ..structure.problems import Location, Problems, shown
-from .model import KINDS, OUTCOME, QUESTION, RESERVED_IDS, START, Answer, Flow, Node, Stage
+from .model import KINDS, OUTCOME, QUESTION, RESERVED_IDS, START, Answer, Flow, Journey, Node, Stage
 
 
 def flow_of(toolkit: Toolkit) -> Flow | None:
-    """The site's decision flow, if ``flow.yml`` was read."""
+    """The site's decision flow, if a ``flow.yml`` was read."""
     return toolkit.data.get(Flow)
 
 
 FLOW_FIELDS = (
-    Field("stages", list, hint="list the stages, each with 'id' and 'label'"),
+    Field("journey", str, hint="a short id for this file's journey, such as 'journey: rebalancing'"),
+    Field("title", str, hint="the journey's name, shown to readers above its stages"),
+    Field(
+        "stages",
+        list,
+        required=False,
+        default=(),
+        hint="list the stages, each with 'id' and 'label' (leave out for a journey without stages)",
+    ),
     Field("nodes", list, hint="list the nodes: one 'kind: start', then questions and outcomes"),
 )
 STAGE_FIELDS = (Field("id", str), Field("label", str))
@@ -30,7 +39,7 @@ STAGE_FIELDS = (Field("id", str), Field("label", str))
 _COMMON = (
     Field("id", str, hint="give the node a stable id such as 'id: part-a-buy-in'; it becomes its address"),
     Field("kind", str, hint="one of: " + ", ".join(KINDS)),
-    Field("stage", str, hint="the id of one of the stages listed at the top of the file"),
+    Field("stage", str, required=False, hint="the id of one of the stages listed at the top of the file"),
     Field("short", str, required=False, hint="a few words shown on the map"),
 )
 NODE_FIELDS = {
@@ -46,9 +55,23 @@ NODE_FIELDS = {
     + (
         Field("title", str),
         Field("text", str),
-        Field("recommends", list, items=str, hint="page ids, the recommended path first"),
+        Field("first_step", str, hint="one concrete thing a state can do first, in a sentence or two"),
+        Field("details", list, required=False, default=(), hint="labelled parts, each with 'label' and 'text'"),
+        Field(
+            "recommends",
+            list,
+            items=str,
+            hint="page ids (or 'page-id#heading-id' for a section), the recommended first",
+        ),
+        Field(
+            "sources", list, required=False, items=str, default=(), hint="ids of resources behind this outcome's text"
+        ),
     ),
 }
+DETAIL_FIELDS = (
+    Field("label", str, hint="a short heading such as 'What the state must show CMS' or 'Limits'"),
+    Field("text", str, hint="a sentence or a short paragraph"),
+)
 ANSWER_FIELDS = (
     Field("id", str, hint="a short id such as 'yes', 'no' or 'not-sure'; it is kept in the page address"),
     Field("label", str, hint="the words of the link the reader clicks"),
@@ -57,36 +80,55 @@ ANSWER_FIELDS = (
     Field(
         "way_out", bool, required=False, default=False, hint="'way_out: true' marks 'Not sure' or 'None of these fit'"
     ),
+    Field(
+        "said",
+        str,
+        required=False,
+        hint="what outcomes echo as a reason: 'You said ...', e.g. 'you want to cap enrollment'",
+    ),
 )
 
 
 def read_flow(text: str, path: str, uri: str, toolkit: Toolkit, problems: Problems) -> None:
-    """Reader for ``flow.yml``: keeps the flow in ``toolkit.data`` (``flow_of``)."""
-    existing = flow_of(toolkit)
-    if existing is not None:
-        problems.add(
-            Location(path, 1), "a second flow file", f"the site has one decision flow, in {existing.path}; merge them"
-        )
-        return
-    flow = Flow(path=path)
-    toolkit.data.put(flow)
+    """Reader for each ``flow.yml``: adds its journey and nodes to the flow in ``toolkit.data`` (``flow_of``)."""
+    flow = flow_of(toolkit)
+    if flow is None:
+        flow = Flow()
+        toolkit.data.put(flow)
     data = load_yaml(text, path, problems)
     if data is None:
         return
     values = read_record(data, FLOW_FIELDS, path, 1, "flow file", problems)
     if not values:
         return
-    flow.stages = tuple(_read_stages(data, path, problems))
+    journey_id = values["journey"] or ""
+    if journey_id and not check_id(journey_id, Location(path, data.line_of("journey")), "journey", problems):
+        journey_id = ""
+    if journey_id in flow.journeys:
+        problems.add(
+            Location(path, data.line_of("journey")),
+            f"duplicate journey id '{journey_id}'",
+            f"{flow.journeys[journey_id].path} uses it already; give this file's journey another id",
+        )
+        journey_id = path  # read on under the file's path, so that its other problems are reported too
+    journey = Journey(journey_id, values["title"] or journey_id, path, tuple(_read_stages(data, path, problems)))
+    flow.journeys[journey_id] = journey
     for item, line in _items(data, "nodes"):
         node = _read_node(item, path, line, problems)
         if node is None:
             continue
+        node.journey = journey_id
         if node.id in flow.nodes:
             first = flow.nodes[node.id]
+            where = (
+                f"line {first.line_of('id')}"
+                if first.where.path == path
+                else f"{first.where.path}:{first.line_of('id')}"
+            )
             problems.add(
                 Location(path, node.line_of("id")),
                 f"duplicate node id '{node.id}'",
-                f"first used at line {first.line_of('id')}; give this node another id",
+                f"first used at {where}; give this node another id",
             )
             continue
         flow.nodes[node.id] = node
@@ -148,6 +190,8 @@ def _read_node(item: Any, path: str, line: int, problems: Problems) -> Node | No
         short=values["short"] or "",
         about=tuple(values.get("about") or ()),
         recommends=tuple(values.get("recommends") or ()),
+        first_step=values.get("first_step") or "",
+        sources=tuple(values.get("sources") or ()),
         lines=field_lines(item, default=line),
     )
     if kind == START and values["next"]:
@@ -163,11 +207,22 @@ def _read_node(item: Any, path: str, line: int, problems: Problems) -> Node | No
         )
     elif kind == QUESTION:
         node.answers = tuple(_read_answers(item, path, node, problems))
-    elif kind == OUTCOME and "recommends" in item and not node.recommends:
+    if kind == OUTCOME:
+        node.details = tuple(_read_details(item, path, problems))
+    if kind == OUTCOME and "recommends" in item and not node.recommends:
         problems.add(
             Location(path, item.line_of("recommends")), "outcome recommends no page", "list at least one page id"
         )
     return node
+
+
+def _read_details(item: YamlMap, path: str, problems: Problems) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for detail, line in _items(item, "details"):
+        values = read_record(detail, DETAIL_FIELDS, path, line, "detail", problems)
+        if values and values["label"] and values["text"]:
+            out.append((values["label"], values["text"]))
+    return out
 
 
 def _read_answers(item: YamlMap, path: str, node: Node, problems: Problems) -> list[Answer]:
@@ -196,6 +251,7 @@ def _read_answers(item: YamlMap, path: str, node: Node, problems: Problems) -> l
                 next_line=answer.line_of("next"),
                 short=values["short"] or "",
                 way_out=bool(values["way_out"]),
+                said=values["said"] or "",
             )
         )
     return out

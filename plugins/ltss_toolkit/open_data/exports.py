@@ -150,19 +150,30 @@ def flow_record(flow: Flow, toolkit: Toolkit) -> dict[str, Any]:
             {
                 "id": node.id,
                 "kind": node.kind,
-                "stage": node.stage,
+                "journey": node.journey,
+                "stage": node.stage or None,
                 "title": node.title,
                 "text": node.text or None,
                 "short": node.short or None,
+                "first_step": node.first_step or None,
+                "details": [{"label": label, "text": text} for label, text in node.details],
                 "path": page_url(node.uri, toolkit.settings.directory_urls),
                 "about": refs(node.about),
-                "recommends": refs(node.recommends),
-                "answers": [{"id": a.id, "label": a.label, "next": a.next, "way_out": a.way_out} for a in node.answers],
+                "recommends": refs(tuple(dict.fromkeys(ref.partition("#")[0] for ref in node.recommends))),
+                "sections": [ref for ref in node.recommends if "#" in ref],
+                "sources": list(node.sources),
+                "answers": [
+                    {"id": a.id, "label": a.label, "next": a.next, "way_out": a.way_out, "said": a.said or None}
+                    for a in node.answers
+                ],
             }
         )
     return {
         "start": flow.start.id if flow.start else None,
-        "stages": [{"id": s.id, "label": s.label} for s in flow.stages],
+        "journeys": [
+            {"id": j.id, "title": j.title, "stages": [{"id": s.id, "label": s.label} for s in j.stages]}
+            for j in flow.journeys.values()
+        ],
         "nodes": nodes,
         "pages": {page_id: _page_ref(page, toolkit.settings) for page_id, page in sorted(pages_used.items())},
     }

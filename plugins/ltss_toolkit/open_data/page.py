@@ -87,12 +87,16 @@ def open_data_page(with_flow: bool = True) -> str:
         out += [
             "## flow.json",
             "",
-            "`start` is the id of the first node. `stages` are the steps shown above every page of the flow. Each of"
-            " `nodes` has an `id`, a `kind` (`start`, `question` or `outcome`), a `stage`, a `title` (a question's"
-            " prompt), optional `text` and `short` label, its page's `path`, and `answers`, each leading to the node"
-            ' named by `next` (`way_out` marks "Not sure" and "None of these fit"). Questions name pages to read in'
-            " `about`; outcomes recommend pages in `recommends`, the first being the recommended path. `pages` gives"
-            " the title and path of each page named there.",
+            "`start` is the id of the first node. `journeys` are the ways through the flow (one per flow file),"
+            " each with an `id`, a `title` and the `stages` shown above its pages. Each of `nodes` has an `id`, a"
+            " `kind` (`start`, `question` or `outcome`), its `journey`, a `stage` (null in a journey without"
+            " stages), a `title` (a question's prompt), optional `text` and `short` label, an outcome's"
+            " `first_step` and labelled `details`, its page's `path`, and `answers`, each leading to the node"
+            ' named by `next` (`way_out` marks "Not sure" and "None of these fit"; `said` is what outcomes echo'
+            ' as "You said ...").'
+            " Questions name pages to read in `about`; outcomes recommend pages in `recommends`, the first being"
+            " the recommended path, point to sections of them in `sections` (`page-id#heading-id`) and cite"
+            " resources in `sources`. `pages` gives the title and path of each page named there.",
             "",
         ]
     return "\n".join(out)

@@ -153,23 +153,56 @@ ANSWER = {
         "label": TEXT,
         "next": {**ID, "description": "The id of the node this answer leads to."},
         "way_out": {"type": "boolean", "description": "The answer for readers who are not sure or find none fits."},
+        "said": {**OPTIONAL_TEXT, "description": "What outcomes echo of this answer: 'You said ...'."},
     },
 }
 
 NODE = {
     "type": "object",
-    "required": ["id", "kind", "stage", "title", "text", "short", "path", "about", "recommends", "answers"],
+    "required": [
+        "id",
+        "kind",
+        "journey",
+        "stage",
+        "title",
+        "text",
+        "short",
+        "first_step",
+        "details",
+        "path",
+        "about",
+        "recommends",
+        "sections",
+        "sources",
+        "answers",
+    ],
     "additionalProperties": False,
     "properties": {
         "id": ID,
         "kind": {"enum": list(KINDS)},
-        "stage": ID,
+        "journey": {**ID, "description": "The id of the journey (one of 'journeys') the node belongs to."},
+        "stage": {
+            "type": ["string", "null"],
+            "pattern": ID["pattern"],
+            "description": "One of its journey's stages; null in a journey without stages.",
+        },
         "title": {**TEXT, "description": "The start's or outcome's title, or a question's prompt."},
         "text": {
             **OPTIONAL_TEXT,
             "description": "The start's introduction, a question's help or an outcome's summary.",
         },
         "short": {**OPTIONAL_TEXT, "description": "The label on the map, when shorter than the title."},
+        "first_step": {**OPTIONAL_TEXT, "description": "An outcome's concrete first step for a state."},
+        "details": {
+            "type": "array",
+            "description": "An outcome's labelled parts, such as what the state must show CMS and its limits.",
+            "items": {
+                "type": "object",
+                "required": ["label", "text"],
+                "additionalProperties": False,
+                "properties": {"label": TEXT, "text": TEXT},
+            },
+        },
         "path": {"type": "string", "description": "The node's page, relative to the site root."},
         "about": {"type": "array", "items": ID, "description": "Pages to read before answering (keys of 'pages')."},
         "recommends": {
@@ -177,6 +210,12 @@ NODE = {
             "items": ID,
             "description": "An outcome's pages (keys of 'pages'); the first is the recommended path.",
         },
+        "sections": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "The sections an outcome points to, as 'page-id#heading-id' (the page is in 'recommends').",
+        },
+        "sources": {"type": "array", "items": ID, "description": "Ids of resources (resources.json) behind its text."},
         "answers": {"type": "array", "items": ANSWER},
     },
 }
@@ -186,7 +225,16 @@ FLOW_SCHEMA = _document(
     "The decision flow's stages, nodes (start, questions, outcomes) and the answers that join them (flow.json).",
     {
         "start": {**ID, "description": "The id of the start node."},
-        "stages": {"type": "array", "items": LABELLED},
+        "journeys": {
+            "type": "array",
+            "description": "The ways through the flow, one per flow file, each with the stages of its step indicator.",
+            "items": {
+                "type": "object",
+                "required": ["id", "title", "stages"],
+                "additionalProperties": False,
+                "properties": {"id": ID, "title": TEXT, "stages": {"type": "array", "items": LABELLED}},
+            },
+        },
         "nodes": {"type": "array", "items": NODE},
         "pages": {
             "type": "object",
@@ -194,7 +242,7 @@ FLOW_SCHEMA = _document(
             "description": "The pages that nodes name in 'about' and 'recommends', by id.",
         },
     },
-    ["start", "stages", "nodes", "pages"],
+    ["start", "journeys", "nodes", "pages"],
 )
 
 SCHEMAS = {

@@ -45,6 +45,9 @@ class Document:
     """Site pages outside the content model included at the end (e.g. ``resources.md``)."""
     intro_uris: tuple[str, ...] = ()
     """Site pages outside the content model printed first (e.g. a flow outcome's page)."""
+    claims_pages: bool = True
+    """Whether the pages it gathers link to it when no earlier document holds them; a pathway packet gathers
+    pages that belong to their module's or section's PDF (or the whole site's), so it claims none."""
 
     @property
     def file_name(self) -> str:
@@ -143,6 +146,6 @@ def page_documents(documents: Iterable[Document]) -> dict[str, str]:
     documents = list(documents)
     out = landing_documents(documents)
     for document in documents:
-        for item in document.pages:
+        for item in document.pages if document.claims_pages else ():
             out.setdefault(item.page.uri, document.id)
     return out
