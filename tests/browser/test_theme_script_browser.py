@@ -50,6 +50,22 @@ def test_the_search_gives_results_once_the_reader_opens_it(fresh, served_site: s
     type_search(fresh, "PACE")
 
 
+INDEX_REQUESTS = """() => performance.getEntriesByType("resource")
+    .filter((entry) => entry.name.endsWith("/search/search_index.json")).length"""
+
+
+def test_the_search_index_is_fetched_only_once_the_reader_opens_the_search(fresh, served_site: str) -> None:
+    """Issue 27: Material requests the index as soon as it starts; the loader holds it until the search opens."""
+    fresh.goto(served_site + PATHWAY, wait_until="load")
+    fresh.mouse.wheel(0, 4000)
+    fresh.wait_for_function(MATERIAL_RUNNING)
+    fresh.wait_for_timeout(1000)
+    assert fresh.evaluate(INDEX_REQUESTS) == 0
+    fresh.locator("input.md-search__input").click()
+    type_search(fresh, "PACE")
+    assert fresh.evaluate(INDEX_REQUESTS) == 1
+
+
 def test_the_key_that_wakes_the_page_is_not_lost(fresh, served_site: str) -> None:
     """Material's "s" shortcut opens the search: pressed first on an untouched page, it fetches the script and
     still opens the search."""

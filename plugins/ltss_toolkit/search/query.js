@@ -1,0 +1,46 @@
+/* Added to the end of Material's search worker by the build (plugins/ltss_toolkit/search/worker.py): each query
+   is put in the words the index holds before Material's own listener reads it: a capturing listener runs first,
+   whatever the order they were added in, and hands Material the query rewritten (the file:// shim dispatches
+   to the same global). Material adds a trailing wildcard to every word and then skips lunr's stemmer and
+   stop-word filter, so a plural, another ending or a small typo finds nothing, and "in" or "a" matches every
+   word that starts with them. A query that uses lunr's own syntax (+, -, *, ~, ^, :, quotes) is left as typed. */
+addEventListener("message", function (event) {
+  var message = event.data;
+  if (!message || typeof message.data !== "string" || message.ltss || typeof lunr === "undefined") return;
+  event.stopImmediatePropagation();
+  var query = { type: message.type, data: ltssSearchQuery(message.data), ltss: true };
+  dispatchEvent(new MessageEvent("message", { data: query }));
+}, true);
+
+function ltssSearchQuery(query) {
+  if (/(^|\s)[+\-]|[*~^:"]/.test(query)) return query;
+  var words = query.toLowerCase().trim().split(/\s+/).filter(Boolean), out = [];
+  // A section number and its subsection typed apart or closed up ("1915 c", "1915c") as the law writes it: 1915(c).
+  for (var i = 0; i < words.length; i++) {
+    var closed = /^(\d{3,4})\(?([a-z])\)?$/.exec(words[i]), letter = /^\(?([a-z])\)?$/.exec(words[i + 1] || "");
+    if (closed) words[i] = closed[1] + "(" + closed[2] + ")";
+    else if (/^\d{3,4}$/.test(words[i]) && letter) words.splice(i, 2, words[i] + "(" + letter[1] + ")");
+  }
+  var stop = function (word) { return !lunr.stopWordFilter(new lunr.Token(word)); };
+  words.forEach(function (word, i) {
+    if (words.length > 1 && stop(word)) return;
+    // A hyphenated compound is also looked up closed up, as the index holds it ("D-SNP" as "dsnp"). Closed-up
+    // forms are matched whole ("^1": Material adds no wildcard), or "buyin" would find "buying". When a part is a
+    // stop word, which would match every word it starts, the other parts are matched whole too ("buy-in": "buy").
+    if (/^[a-z0-9]+(-[a-z0-9]+)+$/.test(word)) {
+      out.push(word.replace(/-/g, "") + "^1");
+      if (word.split("-").some(stop)) {
+        word.split("-").forEach(function (part) { if (!stop(part)) out.push(part + "^1"); });
+        return;
+      }
+    }
+    // Its stem, which the trailing wildcard extends to every ending: "repurpose" finds "repurposing".
+    out.push(/^[a-z]{4,}$/.test(word) ? lunr.stemmer(new lunr.Token(word)).toString() : word);
+    // One typo allowed in a long word: "transporation".
+    if (/^[a-z]{6,}$/.test(word)) out.push(word + "~1");
+    // Two words typed apart that the text writes as one compound: "buy in", "person centered", "d snp".
+    var next = words[i + 1];
+    if (next && /^[a-z][a-z0-9]*$/.test(word) && /^[a-z0-9]+$/.test(next)) out.push(word + next + "^1");
+  });
+  return out.join(" ") || query;
+}
