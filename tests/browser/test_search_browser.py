@@ -27,8 +27,8 @@ PLACEHOLDER = """() => JSON.parse(document.getElementById("__config").textConten
     .translations["search.result.placeholder"]"""
 
 
-def page_addresses(directory_urls: bool) -> dict[str, str]:
-    """Each content page's id and its address from the site's root, read from the pages' front matter."""
+def front_matter() -> dict[str, tuple[str, dict]]:
+    """Each content page's path in ``content/`` (without ``.md``) and front matter, by id."""
     from ltss_toolkit.loading.front_matter import split_page
     from ltss_toolkit.structure.problems import Problems
 
@@ -36,12 +36,19 @@ def page_addresses(directory_urls: bool) -> dict[str, str]:
     for path in sorted((PROJECT / "content").rglob("*.md")):
         source = split_page(path.read_text(encoding="utf-8"), str(path), Problems())
         assert source is not None, path
-        uri = path.relative_to(PROJECT / "content").with_suffix("").as_posix()
+        found[str(source.meta["id"])] = (path.relative_to(PROJECT / "content").with_suffix("").as_posix(), source.meta)
+    return found
+
+
+def page_addresses(directory_urls: bool) -> dict[str, str]:
+    """Each content page's id and its address from the site's root."""
+    found = {}
+    for page_id, (uri, _) in front_matter().items():
         folder, _, name = uri.rpartition("/")
         if directory_urls:
-            found[str(source.meta["id"])] = f"{folder}/" if name == "index" else f"{uri}/"
+            found[page_id] = f"{folder}/" if name == "index" else f"{uri}/"
         else:
-            found[str(source.meta["id"])] = f"{uri}.html"
+            found[page_id] = f"{uri}.html"
     return found
 
 
@@ -88,10 +95,25 @@ def search_page(chromium_browser):
     context.close()
 
 
+FIRST_TEXT = """() => document.querySelector(".md-search-result__item article p").textContent"""
+
+
 def test_every_query_finds_its_pages_on_the_site(search_page, served_site: str) -> None:
     search_page.goto(served_site, wait_until="load")
     outcome = run_queries(search_page, served_site, page_addresses(directory_urls=True))
     assert len(outcome) == 1, "\n".join(outcome)
+
+
+def test_a_result_shows_the_pages_summary(search_page, served_site: str) -> None:
+    """Under each page's title the results show its summary (not its review dates)."""
+    search_page.goto(served_site, wait_until="load")
+    search_page.locator("input.md-search__input").click()
+    placeholder = search_page.evaluate(PLACEHOLDER)
+    found = typed_results(search_page, "Part A buy-in agreement", placeholder)
+    assert found[0] == served_site + page_addresses(directory_urls=True)["part-a-buy-in"]
+    summary = str(front_matter()["part-a-buy-in"][1]["summary"])
+    shown = " ".join(search_page.evaluate(FIRST_TEXT).split())
+    assert shown.startswith(" ".join(summary.split())[:40]) and "Last reviewed" not in shown, shown
 
 
 def test_every_query_finds_its_pages_in_the_offline_zip(search_page, offline_bundle: Path) -> None:
