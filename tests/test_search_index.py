@@ -3,10 +3,12 @@ it is tested in a browser (tests/browser/test_search_browser.py, the query set i
 
 from __future__ import annotations
 
+import json
+
 from ltss_toolkit.glossary.model import Glossary, Term
 from ltss_toolkit.search.index import FIELDS, TITLE_BOOST, shape_index
 from ltss_toolkit.search.terms import closed_forms, synonyms, uses
-from ltss_toolkit.search.worker import with_query_step
+from ltss_toolkit.search.worker import shifted_source_map, with_query_step
 from ltss_toolkit.structure.model import Page, Resource, Toolkit
 from ltss_toolkit.structure.problems import Location
 
@@ -51,12 +53,17 @@ def make_page(page_id: str, uri: str, summary: str, resources: tuple[str, ...] =
 
 def test_the_index_gets_our_fields_summaries_citations_and_other_forms() -> None:
     toolkit = Toolkit()
-    toolkit.resources["poms"] = Resource("poms", "Program Operations Manual System", "SSA", 2018, None, "manual", (), HERE)
+    poms = Resource("poms", "Program Operations Manual System", "SSA", 2018, None, "manual", (), HERE)
+    toolkit.resources["poms"] = poms
     buy_in = make_page("part-a-buy-in", "pathways/part-a-buy-in.md", "How a buy-in helps.", ("poms", "gone"))
     index = {
         "config": {"lang": ["en"], "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}},
         "docs": [
-            {"location": "pathways/part-a-buy-in/", "title": "Part A buy-in", "text": "<p>How a buy-in helps.</p> <p></p>"},
+            {
+                "location": "pathways/part-a-buy-in/",
+                "title": "Part A buy-in",
+                "text": "<p>How a buy-in helps.</p><p> </p>",
+            },
             {"location": "pathways/part-a-buy-in/#qmb", "title": "QMBs", "text": "<p>Plain words.</p>"},
             {"location": "glossary/", "title": "Glossary", "text": "<dl><dt>NEMT</dt></dl>"},
             {"location": "about/", "title": "About", "text": "<p>Nothing &amp; more</p>"},
@@ -76,15 +83,15 @@ def test_the_index_gets_our_fields_summaries_citations_and_other_forms() -> None
     assert section["keys"] == "Qualified Medicare Beneficiary" and "summary" not in section and "cites" not in section
     assert "keys" not in glossary_page, "the glossary defines every term: it would match every other form"
     assert about == index["docs"][3]
-    assert index["docs"][0]["text"].endswith("<p></p>"), "the index given is not changed"
+    assert index["docs"][0]["text"].endswith("<p> </p>"), "the index given is not changed"
 
 
 WORKER = 'addEventListener("message",t=>{});})();\n//# sourceMappingURL=search.a7633da7.min.js.map\n'
 
 
-def test_the_query_step_goes_before_the_source_map_comment_once() -> None:
-    shaped = with_query_step(WORKER, "/* step */\n")
-    assert shaped.startswith('addEventListener("message",t=>{});})();\n')
-    assert shaped.index("/* step */") < shaped.index("//# sourceMappingURL=")
-    assert shaped.endswith("//# sourceMappingURL=search.a7633da7.min.js.map\n")
-    assert with_query_step(shaped, "/* step */\n") == shaped
+def test_the_query_step_goes_before_the_worker_once_and_its_source_map_follows() -> None:
+    shaped, lines = with_query_step(WORKER, "/* step */\n")
+    assert shaped.endswith(WORKER) and "/* step */" in shaped and lines == shaped.count("\n") - WORKER.count("\n")
+    assert with_query_step(shaped, "/* step */\n") == (shaped, 0)
+    source_map = '{"version":3,"sources":["a.ts"],"mappings":"AAAA;AACA"}'
+    assert json.loads(shifted_source_map(source_map, 2))["mappings"] == ";;AAAA;AACA"

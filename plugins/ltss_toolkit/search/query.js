@@ -1,16 +1,21 @@
-/* Added to the end of Material's search worker by the build (plugins/ltss_toolkit/search/worker.py): each query
-   is put in the words the index holds before Material's own listener reads it: a capturing listener runs first,
-   whatever the order they were added in, and hands Material the query rewritten (the file:// shim dispatches
-   to the same global). Material adds a trailing wildcard to every word and then skips lunr's stemmer and
-   stop-word filter, so a plural, another ending or a small typo finds nothing, and "in" or "a" matches every
-   word that starts with them. A query that uses lunr's own syntax (+, -, *, ~, ^, :, quotes) is left as typed. */
-addEventListener("message", function (event) {
-  var message = event.data;
-  if (!message || typeof message.data !== "string" || message.ltss || typeof lunr === "undefined") return;
-  event.stopImmediatePropagation();
-  var query = { type: message.type, data: ltssSearchQuery(message.data), ltss: true };
-  dispatchEvent(new MessageEvent("message", { data: query }));
-}, true);
+/* Put before Material's search worker by the build (plugins/ltss_toolkit/search/worker.py): Material's message
+   listener gets each query put in the words the index holds. Material adds a trailing wildcard to every word and
+   then skips lunr's stemmer and stop-word filter, so a plural, another ending or a small typo finds nothing, and
+   "in" or "a" matches every word that starts with them. A query that uses lunr's own syntax (+, -, *, ~, ^, :,
+   quotes) is left as typed. In the file:// shim the worker's global is an iframe's window: the same applies. */
+(function () {
+  var add = self.addEventListener;
+  self.addEventListener = function (type, listener, options) {
+    if (type !== "message") return add.call(this, type, listener, options);
+    return add.call(this, type, function (event) {
+      var message = event.data;
+      if (message && typeof message.data === "string" && self.lunr) {
+        event = { data: { type: message.type, data: ltssSearchQuery(message.data) } };
+      }
+      return listener.call(this, event);
+    }, options);
+  };
+})();
 
 function ltssSearchQuery(query) {
   if (/(^|\s)[+\-]|[*~^:"]/.test(query)) return query;
