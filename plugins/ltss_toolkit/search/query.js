@@ -4,16 +4,30 @@
    "in" or "a" matches every word that starts with them. A query that uses lunr's own syntax (+, -, *, ~, ^, :,
    quotes) is left as typed. In the file:// shim the worker's global is an iframe's window: the same applies. */
 (function () {
-  var add = self.addEventListener;
+  var add = self.addEventListener, post = self.postMessage, typed = [];
   self.addEventListener = function (type, listener, options) {
     if (type !== "message") return add.call(this, type, listener, options);
     return add.call(this, type, function (event) {
       var message = event.data;
       if (message && typeof message.data === "string" && self.lunr) {
+        typed = message.data.toLowerCase().split(/\s+/);
         event = { data: { type: message.type, data: ltssSearchQuery(message.data) } };
       }
       return listener.call(this, event);
     }, options);
+  };
+  // Each result lists the query's words it lacks ("Missing: ..."): only the words the reader typed, not the forms
+  // added for them.
+  self.postMessage = function (message) {
+    var items = message && message.data && message.data.items;
+    (items || []).forEach(function (group) {
+      group.forEach(function (item) {
+        Object.keys(item.terms || {}).forEach(function (term) {
+          if (!item.terms[term] && typed.indexOf(term) < 0) delete item.terms[term];
+        });
+      });
+    });
+    return post.apply(self, arguments);
   };
 })();
 
