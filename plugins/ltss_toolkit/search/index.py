@@ -33,8 +33,12 @@ INDEX_PATH = "search/search_index.json"
 _EMPTY = re.compile(r"<(p|li|ul|ol)>\s*</\1>")
 
 
-def entry_keys(text: str, found: Glossary | None) -> list[str]:
-    return [*(synonyms(text, found) if found is not None else []), *closed_forms(text)]
+def entry_keys(text: str, found: Glossary | None, given: set[str]) -> list[str]:
+    """The other forms for one entry: its closed-up compounds, and the glossary's forms its page has not been
+    given yet (``given``, updated), so a term all of a page's sections use ('CMS') is spelled out once a page."""
+    other = [form for form in (synonyms(text, found) if found is not None else []) if form not in given]
+    given.update(other)
+    return [*other, *closed_forms(text)]
 
 
 def page_citations(page: Page, toolkit: Toolkit) -> str:
@@ -54,11 +58,13 @@ def shape_index(
     config = dict(index["config"])
     config["fields"] = {**config.get("fields", {}), "title": {"boost": TITLE_BOOST}, **FIELDS}
     docs = []
+    given: dict[str, set[str]] = {}
     for doc in index["docs"]:
         doc = {**doc, "text": _EMPTY.sub("", doc.get("text", "")).strip()}
         address = doc["location"].split("#")[0]
         page = pages_by_url.get(doc["location"])
-        keys = entry_keys(plain_text(f"{doc['title']} {doc['text']}"), found) if address not in unkeyed else []
+        text = plain_text(f"{doc['title']} {doc['text']}")
+        keys = entry_keys(text, found, given.setdefault(address, set())) if address not in unkeyed else []
         if keys:
             doc["keys"] = " ".join(keys)
         if page is not None:
