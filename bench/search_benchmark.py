@@ -102,11 +102,15 @@ def main() -> None:
     rows = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        for site in options.sites:
-            index = (site / "search" / "search_index.json").read_bytes()
-            server, base = serve(site)
-            runs = [one_run(browser, base, options.throttle) for _ in range(options.runs)]
+        served = [serve(site) for site in options.sites]
+        # The sites take turns, run after run, so that a busy spell of the machine slows them alike.
+        measured: list[list[tuple[float, float, int]]] = [[] for _ in options.sites]
+        for _ in range(options.runs):
+            for number, (_, base) in enumerate(served):
+                measured[number].append(one_run(browser, base, options.throttle))
+        for (server, _), site, runs in zip(served, options.sites, measured):
             server.shutdown()
+            index = (site / "search" / "search_index.json").read_bytes()
             rows.append(
                 (
                     str(site),
