@@ -28,7 +28,7 @@ def closed_forms(text: str) -> list[str]:
 
     The search splits words at hyphens, so 'buy-in' finds 'buy-in' and 'buy in'; the closed forms let 'buyin' and
     'DSNP' find 'buy-in' and 'D-SNP' too (the search worker also closes up two words typed apart:
-    ``render/search_query.js``)."""
+    ``search/query.js``)."""
     return list(dict.fromkeys(joined(match) for match in COMPOUND.findall(text)))
 
 
