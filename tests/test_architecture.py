@@ -21,7 +21,8 @@ LAYERS = [
     {"extensions"},  # what a kind of content plugs in (readers, checks, pages, PDFs)
     {"loading"},  # files to model
     {"render"},  # model to Markdown and HTML
-    {"flow", "figures", "case_studies", "glossary", "trust", "open_data"},  # the extensions, each a kind of content
+    {"flow", "figures", "case_studies", "glossary", "trust", "open_data", "search"},  # the extensions, each a kind of
+    # content, and the search index shaped from the glossary and the pages
     {"engine"},  # the content's one entry: load, validate, check links
     {"editing"},  # editors' commands (check, new), schemas, the repository's edit and feedback links
     {"errors", "config", "plugin"},  # the MkDocs plugin, fed by everything above

@@ -147,12 +147,14 @@ def _page(**fields: object) -> Page:
 def test_page_dates_golden() -> None:
     page = _page(reviewed=datetime.date(2026, 3, 2), updated=datetime.date(2026, 11, 25))
     assert page_dates(page) == (
-        '<p class="ltss-dates"><span class="ltss-reviewed">Last reviewed <time datetime="2026-03-02">March 2, 2026</time>'
+        '<p class="ltss-dates" data-search-exclude><span class="ltss-reviewed">Last reviewed '
+        '<time datetime="2026-03-02">March 2, 2026</time>'
         '</span><span aria-hidden="true"> · </span><span class="ltss-updated">Last updated '
         '<time datetime="2026-11-25">November 25, 2026</time></span></p>'
     )
     assert page_dates(_page(reviewed=datetime.date(2026, 3, 2))) == (
-        '<p class="ltss-dates"><span class="ltss-reviewed">Last reviewed <time datetime="2026-03-02">March 2, 2026</time>'
+        '<p class="ltss-dates" data-search-exclude><span class="ltss-reviewed">Last reviewed '
+        '<time datetime="2026-03-02">March 2, 2026</time>'
         "</span></p>"
     )
 
@@ -183,7 +185,7 @@ def test_rendered_page_has_dates_under_the_summary() -> None:
     page = _page(reviewed=datetime.date(2026, 3, 2))
     out = render_page(page, Toolkit(), page.body).splitlines()
     assert out[2].startswith('<p class="ltss-summary">')
-    assert out[4].startswith('<p class="ltss-dates">')
+    assert out[4].startswith('<p class="ltss-dates"')
 
 
 def test_as_of_marker_renders_statement_and_date() -> None:

@@ -24,6 +24,7 @@ from .editing.repository import edit_url, feedback_url, page_address
 from .engine import load_project
 from .errors import guarded
 from .extensions import Extension, default_extensions, extension_documents, generated_source
+from .glossary.page import GLOSSARY_URI
 from .loading.store import ContentStore
 from .render.as_of import AsOfExtension
 from .render.downloads import with_download_placeholder
@@ -34,6 +35,8 @@ from .render.page import RESOURCES_BY_TOPIC_URI, render_page
 from .render.sanitize import clean_page_html
 from .render.sources import changed_pages, generated_sources
 from .render.theme_script import material_bundle
+from .search.index import reshape_index_file
+from .search.worker import add_query_step
 from .structure.model import Page, Toolkit
 from .structure.problems import Problems
 from .structure.publications import page_documents, plan_documents
@@ -94,6 +97,10 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
     """The nav and every generated page's Markdown of the last build, for ``incremental``."""
     rebuilt: set[str] | None = None
     """The generated pages the last build rebuilt; None when it rebuilt everything."""
+    search_pages: dict[str, Page]
+    """Each content page by its address, for the search index (``on_post_build``)."""
+    search_unkeyed: set[str]
+    """The addresses of pages the search index gives no other forms of terms: the glossary, which defines them."""
     read_pages: dict[str, tuple[str | None, dict[str, Any]]]
     made_from: dict[str, str]
     """Each page's file in the site (``a/b/index.html``) to the file it was made from, for the check of the
@@ -170,6 +177,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         # Material's offline plugin turns directory URLs off in its on_config, which runs after ours.
         self.toolkit.settings = replace(self.toolkit.settings, directory_urls=config.use_directory_urls)
         self.pages_by_uri = {page.uri: page for page in self.toolkit.pages.values()}
+        self.search_pages, self.search_unkeyed = {}, set()
         sources = generated_sources(
             self.toolkit, self.extensions, self.landings, self.config.resources_page, content_pages=self.keeps_sources
         )
@@ -242,11 +250,14 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         if content_page is not None:
             source: str | None = content_page.source
             page.meta["title"] = html_text(content_page.title)
+            self.search_pages[page.url] = content_page
             markdown = render_page(content_page, self.toolkit, markdown, self.landings.get(uri))
         elif not page.file.generated_by:
             source = self._project_path(f"{config.docs_dir}/{uri}")
         else:
             source = generated_source(self.extensions, self.toolkit, uri)
+        if uri == GLOSSARY_URI:
+            self.search_unkeyed.add(page.url)
         title = content_page.title if content_page is not None else str(page.meta.get("title") or page.title or uri)
         self.made_from[page.file.dest_uri] = source or f"the generated page {uri}"
         self._set_repository_links(page, config, title, content_page is not None or not page.file.generated_by, source)
@@ -277,6 +288,14 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
             address = page_address(config.site_url, page.url)
             template = self.config.feedback_template
             page.meta["ltss_feedback_url"] = feedback_url(repository, template, title, address, source)
+
+    # After Material's search plugin has written the index (priority 0), before its offline plugin copies it into
+    # the script that file:// pages load (-100).
+    @event_priority(-50)
+    @guarded
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if reshape_index_file(Path(config.site_dir), self.search_pages, self.toolkit, frozenset(self.search_unkeyed)):
+            add_query_step(Path(config.site_dir))
 
     @guarded
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:

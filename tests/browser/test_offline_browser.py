@@ -85,6 +85,21 @@ def test_search_for_pace_returns_results_from_file(offline_bundle: Path, watched
     watched.assert_clean()
 
 
+@pytest.mark.parametrize(("shortcut", "delay"), [("/", 60), ("s", 60), ("/", 0), ("s", 0)])
+def test_a_query_typed_right_after_the_shortcut_reaches_the_search_box_from_file(
+    offline_bundle: Path, watched: Watched, shortcut: str, delay: int
+) -> None:
+    """Issue 30 on the offline zip's home page: keys typed while Material's script loads all reach the search box."""
+    watched.open(offline_bundle / "index.html")
+    page = watched.page
+    page.keyboard.press(shortcut)
+    page.keyboard.type("PACE program", delay=delay)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    assert page.locator("input.md-search__input").input_value() == "PACE program"
+    assert "PACE" in page.locator(".md-search-result__item").first.inner_text()
+    watched.assert_clean()
+
+
 def _flow_kind(page) -> str:
     """The kind of the flow node the page shows, from the flow's own data on the page."""
     return page.evaluate(

@@ -6,11 +6,19 @@ from ..render.escape import html_text
 from .model import Glossary
 
 GLOSSARY_URI = "glossary.md"
+SEARCH_BOOST = 0.1
+"""The glossary's weight in search (Material's ``search.boost``), against 1 for every other page."""
 
 
 def render_glossary_page(found: Glossary) -> str:
     terms = sorted(found.terms.values(), key=lambda t: (t.term.casefold(), t.term))
     out = [
+        # In search, below the pages that explain a term: this page names every term, in a line each.
+        "---",
+        "search:",
+        f"  boost: {SEARCH_BOOST}",
+        "---",
+        "",
         "# Glossary",
         "",
         f"The {len(terms)} acronyms used on this site, each defined once. Wherever one appears on a page,"

@@ -26,7 +26,8 @@ def page_dates(page: Page) -> str:
         parts.append(f'<span class="ltss-updated">Last updated {time_element(page.updated)}</span>')
     if not parts:
         return ""
-    return '<p class="ltss-dates">' + '<span aria-hidden="true"> · </span>'.join(parts) + "</p>"
+    # Left out of the search index: the results show the page's summary above it, not its dates.
+    return '<p class="ltss-dates" data-search-exclude>' + '<span aria-hidden="true"> · </span>'.join(parts) + "</p>"
 
 
 def changes_section(page: Page) -> list[str]:

@@ -7,7 +7,9 @@ the mouse, scrolls or moves the focus. Fetched and started on every load, it was
 blocking after the first paint (Lighthouse, 4x to 10x CPU slowdown: 100 to 280 ms on every page kind, and 0
 without it), paid by readers who only read. So the page fetches it on the first of those events, and not
 before its ``load`` event; a page opened with a search in its address (``?q=``, ``?h=``) fetches it at once.
-The theme override (``main.html``) writes the loader; this module finds the file it loads.
+Until it runs, the loader answers Material's search shortcuts itself (it opens the search box, so the keys typed
+while the script loads land there), and it holds Material's request for the search index until the reader opens
+the search. The theme override (``main.html``) writes the loader; this module finds the file it loads.
 """
 
 from __future__ import annotations
