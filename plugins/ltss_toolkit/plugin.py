@@ -114,6 +114,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
                 problems = setting_problems(self.config, os.environ)
                 toolkit, content_problems = load_project(setup, extensions)
                 problems.items.extend(content_problems.items)
+                problems.warnings.extend(content_problems.warnings)
                 return toolkit, problems
 
             folders = [setup.content_dir, *([setup.docs_dir] if setup.docs_dir is not None else [])]

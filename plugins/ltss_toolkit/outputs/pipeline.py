@@ -51,6 +51,8 @@ def build(config_file: Path, site_dir: Path, *, pdf: bool = True, generator: str
         store = content_store(config)
         started = time.perf_counter()
         loaded = store.load()
+        for line in loaded.problems.warning_lines():
+            print(line, file=sys.stderr)
         if loaded.problems:
             print(loaded.problems.report(), file=sys.stderr)
             raise BuildFailed(f"{len(loaded.problems)} content problem(s), listed above")

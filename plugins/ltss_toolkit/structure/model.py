@@ -35,6 +35,19 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class Publisher:
+    """A publisher of cited documents, named once (``content/publishers.yml``) with its short form."""
+
+    name: str
+    short: str | None
+    where: Location
+
+    @property
+    def heading(self) -> str:
+        return f"{self.name} ({self.short})" if self.short else self.name
+
+
+@dataclass(frozen=True)
 class Resource:
     """A cited document, described once and cited by id."""
 
@@ -194,6 +207,8 @@ class Toolkit:
     topics: dict[str, Topic] = field(default_factory=dict)
     resources: dict[str, Resource] = field(default_factory=dict)
     references: dict[str, Reference] = field(default_factory=dict)
+    publishers: dict[str, Publisher] = field(default_factory=dict)
+    """Every known spelling of a publisher (its name and its short form) to the publisher."""
     pages: dict[str, Page] = field(default_factory=dict)
     roots: dict[str, Section] = field(default_factory=dict)
     """Top-level content areas by folder name (``pathways``, ``modules``)."""
