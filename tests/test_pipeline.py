@@ -35,3 +35,17 @@ def test_outputs_read_the_configuration_as_mkdocs_loads_it(tmp_path: Path, monke
     )
     settings = SiteSettings.of(load_site_config(project / "mkdocs.yml", tmp_path / "site"))
     assert settings == SiteSettings("Named from the environment", "Two lines.", "fr")
+
+
+def test_a_build_tells_an_editor_what_was_built_without_mkdocs_chatter(tmp_path: Path) -> None:
+    """`make site` prints what an editor can use (problems, warnings, the summary line); the macros plugin's and
+    MkDocs' details ('[macros] - No default module `main` found', the scratch folder) only with --verbose."""
+    from conftest import PROJECT, run_build
+
+    quiet = run_build(PROJECT, tmp_path / "site", "--no-pdf")
+    assert quiet.returncode == 0, quiet.stderr
+    said = quiet.stdout + quiet.stderr
+    assert "[macros]" not in said and "Building documentation to directory" not in said
+    assert f"Built {tmp_path / 'site'}" in said
+    verbose = run_build(PROJECT, tmp_path / "site", "--no-pdf", "--verbose")
+    assert "[macros] - No default module `main` found" in verbose.stderr
