@@ -58,6 +58,12 @@ def parser() -> argparse.ArgumentParser:
         default=MKDOCS,
         help="what writes the HTML: MkDocs with Material (default) or Zensical (README: 'Switching to Zensical')",
     )
+    b.add_argument(
+        "--despite-problems",
+        action="store_true",
+        help="a pull request's preview: build the pages although the content has problems (never with HTML, "
+        "template code or link schemes that are not allowed)",
+    )
     b.add_argument("-v", "--verbose", action="store_true", help="also show MkDocs' and its plugins' details")
     s = sub.add_parser("serve", help="live preview at http://127.0.0.1:8000; content errors show in the browser")
     s.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
@@ -108,7 +114,13 @@ def run(args: argparse.Namespace) -> int:
     site_dir = args.site_dir or config_file.parent / "site"
     show_mkdocs_messages(verbose=args.verbose)
     try:
-        context = build(config_file, site_dir, pdf=not args.no_pdf, generator=args.generator)
+        context = build(
+            config_file,
+            site_dir,
+            pdf=not args.no_pdf,
+            generator=args.generator,
+            despite_problems=args.despite_problems,
+        )
     except BuildFailed as error:
         print(f"Build failed: {error}. site/ was left as it was.", file=sys.stderr)
         return 1

@@ -101,6 +101,10 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
     """Each page's title and metadata as the last build read them, for the pages an ``incremental`` build
     does not read again (MkDocs leaves them without a title, which the nav of every rebuilt page shows)."""
 
+    despite_problems = False
+    """Build the pages from what could be read although the content has problems (a pull request's preview,
+    ``build --despite-problems``); the build refuses content with UNSAFE problems before it gets here."""
+
     def use_store(self, store: ContentStore) -> None:
         self.store = store
 
@@ -127,7 +131,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         self.project_dir = store.project_dir
         self.extensions = store.extensions
         loaded = store.load()
-        if loaded.problems:
+        if loaded.problems and not self.despite_problems:
             raise PluginError(loaded.problems.report())
         self.toolkit = loaded.toolkit
         if self.toolkit.history_note:

@@ -44,12 +44,15 @@ def content_store(config: MkDocsConfig) -> ContentStore:
     return toolkit_plugin(config).content_store(config)
 
 
-def offline_variant(config_file: Path, site_dir: Path, polyfills: list[str]) -> MkDocsConfig:
+def offline_variant(
+    config_file: Path, site_dir: Path, polyfills: list[str], despite_problems: bool = False
+) -> MkDocsConfig:
     """The site's configuration made fit for ``file://``: Material's ``offline`` plugin added, no edit or feedback
     links (no repository: they lead to a website),
     ``extra.offline_bundle`` true for the templates, and our vendored ``polyfills`` (so the offline plugin does
     not add its own from unpkg)."""
-    config = load_site_config(config_file, site_dir)
+    config = load_site_config(config_file, site_dir, strict=not despite_problems)
+    toolkit_plugin(config).despite_problems = despite_problems
     if OFFLINE_PLUGIN not in config.plugins:
         (found,) = entry_points(group="mkdocs.plugins", name=OFFLINE_PLUGIN)
         offline = found.load()()

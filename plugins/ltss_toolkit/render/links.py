@@ -32,7 +32,7 @@ from ..structure.markup import (
 )
 from ..structure.memo import remembered
 from ..structure.model import Toolkit
-from ..structure.problems import Location, Problems, did_you_mean
+from ..structure.problems import UNSAFE, Location, Problems, did_you_mean
 from .page import render_page
 
 DEFAULT_EXTENSIONS = ["abbr", "attr_list", "def_list", "fenced_code", "footnotes", "md_in_html", "tables", "toc"]
@@ -171,8 +171,12 @@ def check_links(
             problem = _problem(link, page.uri, sources, published, anchors)
             if problem is not None:
                 message, hint = problem
+                unsafe = url_scheme(link.target) is not None or link.target.startswith("//")  # javascript:, data:...
                 problems.add(
-                    Location(page.source, link.line), f"link to '{link.target.translate(_CONTROLS)}': {message}", hint
+                    Location(page.source, link.line),
+                    f"link to '{link.target.translate(_CONTROLS)}': {message}",
+                    hint,
+                    UNSAFE if unsafe else "",
                 )
 
 

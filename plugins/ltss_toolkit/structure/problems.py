@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True, order=True)
@@ -29,6 +29,11 @@ LOOKUP = "lookup"
 defines it cannot be read, so held back while any file has a syntax error (see ``Problems.lines``)."""
 
 
+UNSAFE = "unsafe"
+"""HTML, template code or a link scheme that is not allowed: content that must never reach a page, so a
+preview is not built despite it (``build --despite-problems``)."""
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong with the content, with how to fix it."""
@@ -37,7 +42,7 @@ class Problem:
     message: str
     hint: str = ""
     kind: str = field(default="", compare=False)
-    """SYNTAX, LOOKUP or "" (any other problem)."""
+    """SYNTAX, LOOKUP, UNSAFE or "" (any other problem)."""
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}" + (f" ({self.hint})" if self.hint else "")
@@ -77,6 +82,14 @@ class Problems:
 
     def add(self, where: Location, message: str, hint: str = "", kind: str = "") -> None:
         self.items.append(Problem(where, message, hint, kind))
+
+    def mark_unsafe(self, since: int) -> None:
+        """Mark the problems recorded since ``len(self) == since`` as UNSAFE (see UNSAFE)."""
+        self.items[since:] = [replace(p, kind=UNSAFE) for p in self.items[since:]]
+
+    @property
+    def unsafe(self) -> bool:
+        return any(p.kind == UNSAFE for p in self.items)
 
     def __bool__(self) -> bool:
         return bool(self.items)
