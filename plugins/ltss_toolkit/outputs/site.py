@@ -14,6 +14,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError
 
+from ..editing.repository import contact_address
 from ..loading.store import ContentStore
 from ..plugin import ToolkitPlugin
 from .context import BuildFailed
@@ -27,9 +28,14 @@ OFFLINE_PLUGIN = "material/offline"
 def load_site_config(config_file: Path, site_dir: Path, *, strict: bool = True) -> MkDocsConfig:
     """``mkdocs.yml`` as MkDocs reads it (``INHERIT``, ``!ENV`` and all), writing to ``site_dir``."""
     try:
-        return load_config(str(config_file), site_dir=str(site_dir), strict=strict)
+        config = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
     except (ConfigurationError, Abort) as error:
         raise BuildFailed(f"{config_file.name}: {error}") from error
+    plugin = config.plugins.get(PLUGIN_NAME)
+    if isinstance(plugin, ToolkitPlugin) and "contact" in config.extra:
+        # Here, not in the plugin's on_config: the macros plugin reads `extra` before that runs, and About shows it.
+        config.extra["contact"] = contact_address(config.extra["contact"], plugin.config.repository)
+    return config
 
 
 def toolkit_plugin(config: MkDocsConfig) -> ToolkitPlugin:

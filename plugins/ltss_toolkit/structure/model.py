@@ -198,6 +198,13 @@ class Settings:
     """A resource published more than this many years ago is listed as old (freshness report)."""
     today: datetime.date | None = None
     """The day reports are computed for; None for the day of the build (``SOURCE_DATE_EPOCH`` if set)."""
+    publisher: str = ""
+    """Who publishes the site (``extra.publisher``): the footer, About and every PDF's cover."""
+    contact: str | None = None
+    """A web address readers reach the publisher at (``extra.contact``, else the repository's issues page)."""
+    originals: tuple[tuple[str, str], ...] = ()
+    """(content area, sentence): what every PDF with the area's pages prints on its cover, an independent summary
+    of which original, and the original's address (``originals`` in the plugin's options)."""
 
 
 @dataclass
