@@ -18,7 +18,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 ## System packages (python3-venv, Pango, fonts): installed with apt-get as root, else the command is printed.
 preflight:
-	@$(PYTHON) scripts/preflight
+	@$(PYTHON) scripts/preflight $(if $(filter-out serve,$(or $(MAKECMDGOALS),site)),,--preview)
 
 $(BIN)/python: | preflight
 	$(PYTHON) -m venv $(VENV)
@@ -49,17 +49,21 @@ install-test: $(TESTING)
 install-zensical: $(ZENSICAL)
 
 ## Build the site, the PDFs and the offline zip into site/ (a failed build leaves site/ as it was).
+## V=1 also shows MkDocs' and its plugins' details.
 site: install
-	$(BIN)/python -m ltss_toolkit build
+	$(BIN)/python -m ltss_toolkit build $(if $(V),--verbose)
 
 ## The same site built by Zensical instead of MkDocs (README, "Switching to Zensical"), into site-zensical/.
 site-zensical: install-zensical
 	$(BIN)/python -m ltss_toolkit build --generator zensical -d site-zensical
 
 ## Live preview for editors at http://127.0.0.1:8000: a saved page shows in about a second, content errors show
-## in the browser (path:line) and the page comes back by itself once fixed. No PDFs.
+## in the browser (path:line) and the page comes back by itself once fixed. No PDFs. With port 8000 taken it
+## serves on the next free port; make serve PORT=8080 chooses one (HOST=0.0.0.0 in a container).
+PORT ?= 8000
+HOST ?= 127.0.0.1
 serve: install
-	$(BIN)/python -m ltss_toolkit serve
+	$(BIN)/python -m ltss_toolkit serve --dev-addr "$(HOST):$(PORT)" $(if $(V),--verbose)
 
 ## ruff (lint and format check) and mypy --strict on the engine (settings in pyproject.toml).
 lint: install-test

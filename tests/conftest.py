@@ -420,4 +420,5 @@ def load_golden(case: Path, extensions) -> tuple[object, dict]:
         case, case / "content", docs if docs.is_dir() else None, extensions, site_values=expected.get("site_values", ())
     )
     assert problems.lines() == expected.get("problems", [])
+    assert problems.warning_lines() == expected.get("warnings", [])
     return toolkit, expected

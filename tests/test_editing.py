@@ -48,8 +48,7 @@ def test_check_reports_every_problem_with_its_line_and_in_github_format(project:
     assert text.stdout.splitlines() == [
         "content/pathways/first/page.md:6: 'order' must be a whole number, not 'first' (write 'order: N', the page's "
         "position in its folder (for index.md, the folder's position in its parent))",
-        "content/pathways/first/page.md:7: page cites unknown resource 'guide-z' (did you mean 'guide-a'?; describe "
-        "new resources in a resources.yml)",
+        "content/pathways/first/page.md:7: page cites unknown resource 'guide-z' (did you mean 'guide-a'?)",
         "content/pathways/first/resources.yml:5: malformed address '#' (give the full address starting with https:// "
         "(or http://); when none is known write 'url: null', never '#')",
         "3 content problems found in content/ (3 pages, 2 resources).",
@@ -66,7 +65,7 @@ def test_check_reports_every_problem_with_its_line_and_in_github_format(project:
         "not 'first' (write 'order: N', the page's position in its folder (for index.md, the folder's position in "
         "its parent))",
         "::error file=content/pathways/first/page.md,line=7,title=Content problem::page cites unknown resource "
-        "'guide-z' (did you mean 'guide-a'?; describe new resources in a resources.yml)",
+        "'guide-z' (did you mean 'guide-a'?)",
         "::error file=content/pathways/first/resources.yml,line=5,title=Content problem::malformed address '#' "
         "(give the full address starting with https:// (or http://); when none is known write 'url: null', "
         "never '#')",
@@ -86,6 +85,20 @@ def test_check_reads_markdown_as_the_build_does_a_hash_line_in_a_fence_is_no_hea
         "(known: a-page, questions-to-consider, related-resources, see-also)"
     )
     assert run_build(project, project / "site", "--no-pdf").returncode == 1, "the build refuses it too"
+def test_two_pages_with_the_same_order_are_a_warning_that_still_builds(project: Path) -> None:
+    other = project / "content" / "pathways" / "first" / "other.md"
+    other.write_text("---\nid: other\nreviewed: 2024-01-15\ntitle: Other\nsummary: Another.\norder: 1\n---\nBody.\n")
+    text = ltss(project, "check")
+    assert text.returncode == 0, text.stdout
+    warning = (
+        "content/pathways/first/page.md:6: warning: 'order: 1' is also the order of content/pathways/first/other.md "
+        "(give each page of a folder its own order; the menu shows them by order)"
+    )
+    assert warning in text.stdout.splitlines()
+    github = ltss(project, "check", "--format", "github")
+    assert "::warning file=content/pathways/first/page.md,line=6," in github.stdout
+    built = run_build(project, project / "site", "--no-pdf")
+    assert built.returncode == 0 and warning in built.stderr
 
 
 def test_github_annotations_escape_what_would_end_the_command() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import PROJECT, run_build
+from conftest import PROJECT, TEST_REPOSITORY, run_build
 from ltss_toolkit.extensions import default_extensions, extension_documents
 from ltss_toolkit.loading.loader import load_toolkit
 from ltss_toolkit.outputs.pdf.assemble import SECTIONS_UP_TO
@@ -343,3 +343,19 @@ def test_no_pdf_option_leaves_placeholders_empty(small_project, tmp_path: Path) 
     assert not (site / "downloads" / "first.pdf").exists()
     html = (site / "pathways" / "first" / "index.html").read_text(encoding="utf-8")
     assert '<p class="ltss-download" data-pdf="first"></p>' in html
+
+
+def test_every_pdf_cover_says_which_original_it_summarises_and_who_publishes_it(built_site: Path, manifest) -> None:
+    """Not the toolkit itself: each cover names the original of its pages' area (title and address) and this
+    site's publisher and contact (mkdocs.yml: extra.publisher; the test build's repository's issues page)."""
+    cms = ("Long-Term Services and Supports Rebalancing Toolkit", "https://www.cms.gov/newsroom/fact-sheets/")
+    icrc = ("State Pathways to Integrated Care", "https://www.integratedcareresourcecenter.com/resource-category/")
+    contact = f"https://github.com/{TEST_REPOSITORY}/issues"
+    assert manifest
+    for entry in manifest.values():
+        cover = squash(PdfReader(built_site / entry.file).pages[0].extract_text()).replace(" ", "")
+        assert "Anindependentsummary,initsownwords,of" in cover, entry.id
+        assert f"PublishedbytheLTSSToolkitsiteproject;contact:{contact}" in cover, entry.id
+        wanted = [cms, icrc] if entry.id == "ltss-toolkit-complete" else [cms] if entry.id.startswith("module-") else [icrc]
+        for title, address in wanted:
+            assert title.replace(" ", "") in cover and address in cover, (entry.id, title)

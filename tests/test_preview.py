@@ -139,3 +139,44 @@ def _first_layout_then_an_edit(project: Path, made: Preview) -> None:
     after_edit = [doc_id for doc_id, _ in made.pdfs.done[len(everything) :]]
     assert after_edit and after_edit[-1] == "ltss-toolkit-complete"
     assert all(doc_id in everything for doc_id in after_edit)
+
+
+def test_serve_on_a_busy_port_says_so_in_one_line_and_serves_on_the_next(tmp_path: Path) -> None:
+    """Another preview (or any program) on the port: one line, no traceback, and the preview on the next port."""
+    import socket
+    import subprocess
+    import sys
+    import urllib.request
+
+    from conftest import build_env
+
+    project = write_tree(tmp_path / "project", SMALL_SITE)
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        server = subprocess.Popen(
+            [sys.executable, "-m", "ltss_toolkit", "serve", "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+            cwd=project, env=build_env(), stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        lines: list[str] = []
+        try:
+            assert server.stderr is not None
+            deadline = time.monotonic() + 120
+            while time.monotonic() < deadline and not any("Serving on" in line for line in lines):
+                line = server.stderr.readline()
+                if not line:
+                    break
+                lines.append(line)
+            served = [line for line in lines if "Serving on" in line]
+            assert served, "".join(lines)
+            said = [line for line in lines if "in use" in line]
+            assert len(said) == 1 and said[0].startswith(f"Port {port} is in use (another preview?); serving on port ")
+            other = int(said[0].split("serving on port ")[1].split()[0])
+            assert other > port and f":{other}/" in served[0]
+            assert not any("Traceback" in line or "Errno" in line for line in lines)
+            with urllib.request.urlopen(f"http://127.0.0.1:{other}/") as page:
+                assert page.status == 200
+        finally:
+            server.terminate()
+            server.wait(timeout=30)

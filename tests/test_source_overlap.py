@@ -2,44 +2,27 @@
 
 The site's text is every content page (front matter and body), the Start Here flow, the glossary, the
 numbered references, the resources' fields other than their titles, and the hand-written pages in docs/.
-The source documents are the seeds in the project's sibling folder ``shared/seeds`` (``../shared`` from
-the project root, where CI puts a copy beside the clone). Titles of cited documents may be quoted exactly,
-so every resource title, and every quoted title in a numbered reference, is cut out of the site's text
-before comparing.
+The source documents (the seeds in ``shared/seeds``) are not in the repository and not beside a clone on
+GitHub: the comparison uses their fingerprints, a hash of each run of 12 normalized words
+(``tests/data/seed-runs.txt``, written by ``scripts/seed-runs``; see ``own_words.py``). Titles of cited
+documents may be quoted exactly, so every resource title, and every quoted title in a numbered reference, is
+cut out of the site's text before comparing.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import unicodedata
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-import pytest
 import yaml
 
-from conftest import IN_CI, PROJECT
-
-N = 12
-SHARED = Path(os.environ.get("LTSS_SHARED_DIR") or PROJECT.parent / "shared")
-"""The shared folder; LTSS_SHARED_DIR points elsewhere, e.g. from a git worktree whose parent has none."""
-
-GAP = "\x00"
-"""Stands where a title or an address was cut out, so that no run of words spans the cut."""
+from conftest import PROJECT
+from own_words import FINGERPRINTS, GAP, N, fingerprint, ngrams_at, read_fingerprints, run_hash, words
 
 QUOTED = re.compile(r"[\"\u201c]([^\"\u201d]{8,})[\"\u201d]")
-ADDRESS = re.compile(r"\]\([^)]*\)|<[^>]*>|(?:https?://|mailto:)\S+|\S+@\S+\.\w+")
-NOT_WORD = re.compile(r"[^a-z0-9\x00]+")
-
-
-def words(text: str) -> list[str]:
-    """Lower-case words, punctuation and markup dropped; 'fee-for-service' is three words on both sides."""
-    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("'", "").lower()
-    text = ADDRESS.sub(f" {GAP} ", text)
-    return [w for w in NOT_WORD.sub(" ", text).split() if w]
-
-
 
 
 def cut(tokens: list[str], titles: Iterable[list[str]]) -> list[str]:
@@ -96,36 +79,25 @@ def site_texts(project: Path) -> Iterator[tuple[str, str]]:
         yield str(path.relative_to(project)), path.read_text(encoding="utf-8")
 
 
-def source_ngrams(seeds: Path, n: int) -> dict[tuple[str, ...], str]:
-    found: dict[tuple[str, ...], str] = {}
-    for path in sorted(seeds.glob("*.txt")):
-        for gram in ngrams_at(words(path.read_text(encoding="utf-8")), n):
-            if gram is not None:
-                found.setdefault(gram, path.name)
-    return found
-
-
-def overlaps(project: Path, seeds: Path, n: int = N) -> list[str]:
-    """Each stretch of the site's text made of runs of ``n`` words found in a seed, with the seed's name."""
-    sources = source_ngrams(seeds, n)
+def overlaps(project: Path, sources: dict[str, str], n: int = N) -> list[str]:
+    """Each stretch of the site's text made of runs of ``n`` words whose hash is in ``sources`` (hash -> the
+    source's name), with the source's name."""
     titles = cited_titles(project)
     problems = []
     for name, text in site_texts(project):
         tokens = cut(words(text), titles)
-        hits = [i for i, gram in enumerate(ngrams_at(tokens, n)) if gram in sources]
+        hits = [i for i, gram in enumerate(ngrams_at(tokens, n)) if gram is not None and run_hash(gram) in sources]
         for start, end in stretches(hits):
             run = " ".join(tokens[start : end + n])
-            problems.append(f"{name}: '{run}' matches {sources[tuple(tokens[start:start + n])]}")
+            problems.append(f"{name}: '{run}' matches {sources[run_hash(tuple(tokens[start:start + n]))]}")
     return problems
 
 
-def ngrams_at(tokens: list[str], n: int) -> list[tuple[str, ...] | None]:
-    """The run of ``n`` words starting at each position (None where it would span a gap)."""
-    grams: list[tuple[str, ...] | None] = []
-    for i in range(len(tokens) - n + 1):
-        gram = tuple(tokens[i : i + n])
-        grams.append(None if GAP in gram else gram)
-    return grams
+def fingerprints_of(seeds: Path) -> dict[str, str]:
+    """The fingerprints of a folder of made-up sources, written as scripts/seed-runs writes them."""
+    out = seeds.parent / "seed-runs.txt"
+    out.write_text(fingerprint(seeds), encoding="utf-8")
+    return read_fingerprints(out)
 
 
 def stretches(starts: list[int]) -> Iterator[tuple[int, int]]:
@@ -140,15 +112,6 @@ def stretches(starts: list[int]) -> Iterator[tuple[int, int]]:
         yield first, last
         first = last = i
     yield first, last
-
-
-def seeds_folder() -> Path:
-    seeds = SHARED / "seeds"
-    if seeds.is_dir() and any(seeds.glob("*.txt")):
-        return seeds
-    if IN_CI:
-        pytest.fail(f"the source documents are missing in CI: expected them in {seeds} (a copy of shared/ beside the clone)")
-    pytest.skip(f"no source documents at {seeds}: put shared/ beside the project or set LTSS_SHARED_DIR to it")
 
 
 # The check itself, on small made-up cases.
@@ -170,9 +133,9 @@ def test_a_copied_run_of_twelve_words_is_found_and_eleven_are_not(tmp_path: Path
     (project / "docs").mkdir()
     page = project / "content" / "page.md"
     page.write_text("---\nid: p\n---\nWe say: One two three four five six seven eight nine ten eleven.\n", encoding="utf-8")
-    assert overlaps(project, seeds) == []
+    assert overlaps(project, fingerprints_of(seeds)) == []
     page.write_text("---\nid: p\n---\nWe say: One, two three four five six seven eight nine ten eleven twelve.\n")
-    found = overlaps(project, seeds)
+    found = overlaps(project, fingerprints_of(seeds))
     assert len(found) == 1 and "content/page.md" in found[0] and "000.txt" in found[0]
 
 
@@ -185,11 +148,11 @@ def test_titles_of_cited_documents_may_be_quoted(tmp_path: Path) -> None:
     (project / "content" / "part").mkdir(parents=True)
     (project / "docs").mkdir()
     (project / "content" / "part" / "page.md").write_text(f"---\nid: p\n---\nSee the letter *{title}* for more.\n")
-    assert len(overlaps(project, seeds)) == 1
+    assert len(overlaps(project, fingerprints_of(seeds))) == 1
     (project / "content" / "part" / "resources.yml").write_text(
         yaml.safe_dump([{"id": "r", "title": title, "publisher": "CMS", "url": None}]), encoding="utf-8"
     )
-    assert overlaps(project, seeds) == []
+    assert overlaps(project, fingerprints_of(seeds)) == []
 
 
 def test_resource_fields_other_than_the_title_are_checked(tmp_path: Path) -> None:
@@ -203,12 +166,33 @@ def test_resource_fields_other_than_the_title_are_checked(tmp_path: Path) -> Non
     (project / "content" / "resources.yml").write_text(
         yaml.safe_dump([{"id": "r", "title": "A report", "publisher": "X", "note": sentence}]), encoding="utf-8"
     )
-    assert len(overlaps(project, seeds)) == 1
+    assert len(overlaps(project, fingerprints_of(seeds))) == 1
 
 
 # The shipped content against the real sources.
 
 
+def test_the_sources_fingerprints_are_in_the_repository() -> None:
+    """Five sources, each with its runs: a pull request on github.com compares against the same data."""
+    sources = read_fingerprints(FINGERPRINTS)
+    names = sorted(set(sources.values()))
+    assert len(names) == 5 and all(name.endswith(".txt") for name in names)
+    assert len(sources) > 6000
+
+
+def test_the_script_writes_the_fingerprints_from_a_sources_folder(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "000.txt").write_text("one two three four five six seven eight nine ten eleven twelve", encoding="utf-8")
+    script = PROJECT / "scripts" / "seed-runs"
+    result = subprocess.run([sys.executable, str(script), str(seeds)], capture_output=True, text=True,
+                            env={"LTSS_SEED_RUNS_OUT": str(tmp_path / "out.txt")})
+    assert result.returncode == 0, result.stderr
+    written = read_fingerprints(tmp_path / "out.txt")
+    run = tuple("one two three four five six seven eight nine ten eleven twelve".split())
+    assert written == {run_hash(run): "000.txt"}
+
+
 def test_shipped_text_shares_no_run_of_twelve_words_with_a_source() -> None:
-    found = overlaps(PROJECT, seeds_folder())
+    found = overlaps(PROJECT, read_fingerprints(FINGERPRINTS))
     assert found == [], "put these passages in our own words:\n" + "\n".join(found)

@@ -56,3 +56,26 @@ def test_least_privilege_and_no_secrets_for_pull_requests() -> None:
     pull_request = yaml.safe_load((PROJECT / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8"))
     assert list(pull_request[True]) == ["pull_request"]
     assert all("permissions" not in job for job in pull_request["jobs"].values())
+
+
+def test_a_pull_request_gets_a_preview_even_when_the_content_check_fails() -> None:
+    """The check failing skips `make site`; the preview is then built despite the problems and uploaded, so the
+    editor sees the pages while fixing the marked lines."""
+    steps = yaml.safe_load((PROJECT / ".github" / "workflows" / "pull-request.yml").read_text())["jobs"]["build"]["steps"]
+    by_id = {step.get("id"): step for step in steps if step.get("id")}
+    preview = by_id["preview"]
+    assert "build --despite-problems" in preview["run"]
+    assert "failure()" in preview["if"] and "steps.check.outcome == 'failure'" in preview["if"]
+    names = [step["name"] for step in steps]
+    assert names.index(preview["name"]) > names.index(by_id["check"]["name"])
+    upload = next(step for step in steps if "upload-artifact" in step.get("uses", ""))
+    assert "always()" in upload["if"] and "steps.preview.outcome == 'success'" in upload["if"]
+    assert names.index(upload["name"]) > names.index(preview["name"])
+
+
+def test_the_pull_request_checklist_asks_nothing_that_cannot_be_done_before_the_checks_run() -> None:
+    """The checklist is ticked when the pull request is opened: before the checks have run, so before any
+    preview exists."""
+    template = (PROJECT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    boxes = [line for line in template.splitlines() if line.startswith("- [ ]")]
+    assert boxes and not any("preview" in line.lower() or "checks below passed" in line.lower() for line in boxes)

@@ -16,11 +16,22 @@ from .outputs.context import BuildFailed
 from .outputs.generators import GENERATORS, MKDOCS
 from .outputs.pipeline import build
 
+CHATTER = ("mkdocs.plugins.mkdocs_macros", "mkdocs.commands.build")
+"""Loggers whose information lines mean nothing to an editor ("[macros] - No default module `main` found",
+"Building documentation to directory: <a scratch folder>"): shown only with --verbose. Their warnings show."""
 
-def show_mkdocs_messages(level: int = logging.INFO) -> None:
-    """MkDocs runs in this process: print its messages (and its plugins') as ``mkdocs build`` would."""
+
+def _not_chatter(record: logging.LogRecord) -> bool:
+    return record.levelno >= logging.WARNING or not record.name.startswith(CHATTER)
+
+
+def show_mkdocs_messages(level: int = logging.INFO, verbose: bool = False) -> None:
+    """MkDocs runs in this process: print its messages (and its plugins') as ``mkdocs build`` would, less
+    the chatter (see CHATTER) unless ``verbose``."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    if not verbose:
+        handler.addFilter(_not_chatter)
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     logger.setLevel(level)
@@ -47,9 +58,17 @@ def parser() -> argparse.ArgumentParser:
         default=MKDOCS,
         help="what writes the HTML: MkDocs with Material (default) or Zensical (README: 'Switching to Zensical')",
     )
+    b.add_argument(
+        "--despite-problems",
+        action="store_true",
+        help="a pull request's preview: build the pages although the content has problems (never with HTML, "
+        "template code or link schemes that are not allowed)",
+    )
+    b.add_argument("-v", "--verbose", action="store_true", help="also show MkDocs' and its plugins' details")
     s = sub.add_parser("serve", help="live preview at http://127.0.0.1:8000; content errors show in the browser")
     s.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
     s.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", type=dev_address, help="host:port to serve on")
+    s.add_argument("-v", "--verbose", action="store_true", help="also show MkDocs' and its plugins' details")
     s.add_argument(
         "--pdf",
         action="store_true",
@@ -74,10 +93,15 @@ def main(argv: list[str] | None = None) -> int:
 def run(args: argparse.Namespace) -> int:
     if args.command == "serve":
         from .serve import serve
+        from .serve.server import NoFreePort
 
-        show_mkdocs_messages()
+        show_mkdocs_messages(verbose=args.verbose)
         host, port = args.dev_addr
-        serve(args.config_file, host, port, pdf=args.pdf)
+        try:
+            serve(args.config_file, host, port, pdf=args.pdf)
+        except NoFreePort as error:
+            print(f"Preview not started: {error}", file=sys.stderr)
+            return 1
         return 0
     if args.command != "build":
         try:
@@ -88,9 +112,15 @@ def run(args: argparse.Namespace) -> int:
         return int(args.run(args, setup))
     config_file: Path = args.config_file.resolve()
     site_dir = args.site_dir or config_file.parent / "site"
-    show_mkdocs_messages()
+    show_mkdocs_messages(verbose=args.verbose)
     try:
-        context = build(config_file, site_dir, pdf=not args.no_pdf, generator=args.generator)
+        context = build(
+            config_file,
+            site_dir,
+            pdf=not args.no_pdf,
+            generator=args.generator,
+            despite_problems=args.despite_problems,
+        )
     except BuildFailed as error:
         print(f"Build failed: {error}. site/ was left as it was.", file=sys.stderr)
         return 1

@@ -59,6 +59,11 @@ class ToolkitConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDocs' Co
     """The issue form in ``.github/ISSUE_TEMPLATE/`` that "Report a problem with this page" opens,
     prefilled with the page's address and source file."""
 
+    originals = c.Type(dict, default={})
+    """The original of each content area (``modules``, ``pathways``) that the site summarises, as a list of
+    resource ids: the original first, then, when its own address is not known, a resource with an address that
+    describes it. Every PDF's cover says it is an independent summary of the originals of its pages' areas."""
+
     resources_page = c.Type(bool, default=True)
     """Generate ``resources.md``: every resource once, grouped by publisher and topic, with backlinks."""
 

@@ -82,11 +82,13 @@ def load_site(
     ``render_macros: true`` may show (``{{ toolkit_name }}``) or test (``{% if offline_bundle %}``)."""
     toolkit, problems = load_toolkit(content_dir, project_dir, extensions)
     docs = read_docs(docs_dir, project_dir, problems) if docs_dir is not None else DocsTree()
+    before = len(problems)
     check_markup(toolkit, problems)
     macro_names = _macro_names(toolkit, extensions)
     check_template_code(toolkit, macro_names, problems)
     for page in docs.with_macros:
         check_page_template(page.path, page.body, page.body_line, macro_names, site_values, problems)
+    problems.mark_unsafe(before)
     pages = dict(docs.pages)
     complete = _add_generated_pages(pages, toolkit, extensions, resources_page, strict=not problems)
     if complete:

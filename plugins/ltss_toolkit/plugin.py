@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
 from .config import ToolkitConfig, macros_opt_in_problems, setting_problems, site_setup
-from .editing.repository import edit_url, feedback_url, page_address
+from .editing.repository import contact_problem, edit_url, feedback_url, page_address
 from .engine import load_project
 from .errors import guarded
 from .extensions import Extension, default_extensions, extension_documents, generated_source
@@ -39,7 +39,7 @@ from .search.index import reshape_index_file
 from .search.worker import add_query_step
 from .structure.model import Page, Toolkit
 from .structure.problems import Problems
-from .structure.publications import page_documents, plan_documents
+from .structure.publications import original_notes, page_documents, plan_documents
 
 log = get_plugin_logger(__name__)
 
@@ -108,6 +108,10 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
     """Each page's title and metadata as the last build read them, for the pages an ``incremental`` build
     does not read again (MkDocs leaves them without a title, which the nav of every rebuilt page shows)."""
 
+    despite_problems = False
+    """Build the pages from what could be read although the content has problems (a pull request's preview,
+    ``build --despite-problems``); the build refuses content with UNSAFE problems before it gets here."""
+
     def use_store(self, store: ContentStore) -> None:
         self.store = store
 
@@ -121,6 +125,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
                 problems = setting_problems(self.config, os.environ)
                 toolkit, content_problems = load_project(setup, extensions)
                 problems.items.extend(content_problems.items)
+                problems.warnings.extend(content_problems.warnings)
                 return toolkit, problems
 
             folders = [setup.content_dir, *([setup.docs_dir] if setup.docs_dir is not None else [])]
@@ -129,16 +134,28 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
 
     @guarded
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        contact = config.extra.get("contact")  # for the footer, About and the PDFs' covers (outputs.site fills it)
+        unusable = contact_problem(str(contact)) if contact else None
+        if unusable:
+            raise PluginError(unusable)
         store = self.content_store(config)
         self.project_dir = store.project_dir
         self.extensions = store.extensions
         loaded = store.load()
-        if loaded.problems:
+        if loaded.problems and not self.despite_problems:
             raise PluginError(loaded.problems.report())
         self.toolkit = loaded.toolkit
         if self.toolkit.history_note:
             log.info("Last updated dates: %s", self.toolkit.history_note)
-        self.toolkit.settings = site_setup(config, self.config).settings
+        notes, wrong = original_notes(self.toolkit, self.config.originals)
+        if wrong and not self.despite_problems:
+            raise PluginError("\n".join(wrong))
+        self.toolkit.settings = replace(
+            site_setup(config, self.config).settings,
+            publisher=str(config.extra.get("publisher") or ""),
+            contact=config.extra.get("contact"),
+            originals=tuple(notes.items()),
+        )
         # Which page links to which PDF (every content page: its module's or section's), from the same plan the
         # PDF step builds from.
         self.landings = page_documents(

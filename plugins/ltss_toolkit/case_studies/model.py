@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ..loading.fields import Field, check_id, read_record
 from ..loading.readers import yaml_list
 from ..structure.model import Toolkit
-from ..structure.problems import Location, Problems, did_you_mean
+from ..structure.problems import LOOKUP, Location, Problems, did_you_mean, unknown_resource_hint
 
 STRATEGIES_FILE = "strategies.yml"
 """The strategies a case study can be filed under, with the label readers see: ``content/strategies.yml``."""
@@ -142,5 +142,6 @@ def validate_case_studies(toolkit: Toolkit, problems: Problems) -> None:
             problems.add(
                 Location(study.where.path, study.source_line),
                 f"case study cites unknown resource '{study.source}'",
-                did_you_mean(study.source, toolkit.resources) + "; describe new resources in a resources.yml",
+                unknown_resource_hint(study.source, toolkit.resources, posixpath.dirname(study.where.path)),
+                LOOKUP,
             )

@@ -213,7 +213,7 @@ def markdown(summary: Summary, result: CheckResult, artifact: str | None = None)
         out += [f"- `{doc.site_path}`: {_cell(doc.title)}" for doc in summary.pdfs]
     else:
         out.append("None.")
-    problems = sorted(set(result.problems.items))
+    problems = result.problems.shown()
     out += ["", f"## Content problems ({len(problems)})", ""]
     if problems:
         out += [

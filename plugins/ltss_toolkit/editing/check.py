@@ -40,23 +40,24 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def github_annotation(problem: Problem) -> str:
+def github_annotation(problem: Problem, level: str = "error") -> str:
     """One problem as a workflow command: ``::error file=path,line=N,title=...::message (hint)``."""
     message = problem.message + (f" ({problem.hint})" if problem.hint else "")
     where = problem.where
     return (
-        f"::error file={_escape_property(where.path)},line={where.line},"
+        f"::{level} file={_escape_property(where.path)},line={where.line},"
         f"title={_escape_property(ANNOTATION_TITLE)}::{_escape_data(message)}"
     )
 
 
 def report(result: CheckResult, output_format: str) -> list[str]:
     """The lines ``check`` prints: every problem once, in file and line order, then a closing line."""
-    problems = sorted(set(result.problems.items))
+    problems = result.problems.shown()
     if output_format == "github":
         lines = [github_annotation(problem) for problem in problems]
+        lines += [github_annotation(warning, "warning") for warning in sorted(set(result.problems.warnings))]
     else:
-        lines = [str(problem) for problem in problems]
+        lines = [str(problem) for problem in problems] + result.problems.warning_lines()
     toolkit = result.toolkit
     counted = f"{len(toolkit.pages)} pages, {len(toolkit.resources)} resources"
     if problems:

@@ -43,6 +43,21 @@ def feedback_url(repository: str, template: str, title: str, page_url: str, sour
     return f"{GITHUB}/{repository}/issues/new?" + urlencode(query, quote_via=quote)
 
 
+def contact_address(configured: object, repository: str | None) -> str | None:
+    """Where readers reach the site's publisher (``extra.contact``): as configured, else the issues page of the
+    repository the site is built from, else None (a local build names no repository)."""
+    if configured:
+        return str(configured)
+    return f"{GITHUB}/{repository}/issues" if repository else None
+
+
+def contact_problem(contact: str) -> str | None:
+    """Why ``extra.contact`` cannot be shown as a link, or None."""
+    if re.match(r"^https://[^\s/]+\.[^\s]+$", contact):
+        return None
+    return f"mkdocs.yml: extra.contact {contact!r} is not a web address starting with https:// (or leave it null)"
+
+
 def page_address(site_url: str | None, url: str) -> str:
     """The page's full address when the site's address is known, else its path within the site."""
     return (site_url or "/").rstrip("/") + "/" + url.lstrip("/")

@@ -24,7 +24,15 @@ from ..flow.model import OUTCOME, QUESTION, START
 from ..flow.reader import ANSWER_FIELDS, DETAIL_FIELDS, FLOW_FIELDS, NODE_FIELDS, STAGE_FIELDS
 from ..glossary.model import IGNORE_FIELDS, TERM_FIELDS, TERM_PATTERN
 from ..loading.fields import ID_PATTERN, URL_PATTERN, Field
-from ..loading.readers import AREA_FIELDS, CHANGE_FIELDS, PAGE_FIELDS, REFERENCE_FIELDS, RESOURCE_FIELDS, TOPIC_FIELDS
+from ..loading.readers import (
+    AREA_FIELDS,
+    CHANGE_FIELDS,
+    PAGE_FIELDS,
+    PUBLISHER_FIELDS,
+    REFERENCE_FIELDS,
+    RESOURCE_FIELDS,
+    TOPIC_FIELDS,
+)
 from ..structure.model import RESOURCE_KINDS
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -46,6 +54,7 @@ FILE_SCHEMAS: dict[str, str] = {
     "resources.schema.json": "content/**/resources.yml",
     "references.schema.json": "content/**/references.yml",
     "topics.schema.json": "content/topics.yml",
+    "publishers.schema.json": "content/publishers.yml",
     "flow.schema.json": "content/**/flow.yml",
     "glossary.schema.json": "content/glossary.yml",
     "figure.schema.json": "content/**/figures/*.yml",
@@ -144,6 +153,11 @@ def schemas() -> dict[str, dict[str, Any]]:
         ),
         "topics.schema.json": _list_of(
             "topics.yml", "The topics pages and resources are filed under.", record_schema(TOPIC_FIELDS, title="topic")
+        ),
+        "publishers.schema.json": _list_of(
+            "publishers.yml",
+            "Publishers of cited documents, each named once with the short form resources may write instead.",
+            record_schema(PUBLISHER_FIELDS, title="publisher"),
         ),
         "flow.schema.json": _document(
             "flow.yml",

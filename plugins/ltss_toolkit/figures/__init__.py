@@ -9,7 +9,7 @@ from ..extensions import Extension
 from ..render.links import element_ids
 from ..structure.macros import require_macros
 from ..structure.model import Page, Toolkit
-from ..structure.problems import Location, Problems, did_you_mean
+from ..structure.problems import LOOKUP, Location, Problems, did_you_mean
 from .model import Figure, figure_ids, figures, read_figure
 from .render import render_figure
 
@@ -35,6 +35,7 @@ def validate_figures(toolkit: Toolkit, problems: Problems) -> None:
                         Location(page.source, page.body_line + offset),
                         f"page places unknown figure '{match.group(1)}'",
                         did_you_mean(match.group(1), known) + "; figures are .yml files in a 'figures/' folder",
+                        LOOKUP,
                     )
 
 

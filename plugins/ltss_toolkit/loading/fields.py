@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..structure.dates import impossible_date
 from ..structure.problems import FieldLines, Location, Problems, did_you_mean, shown
 from .yaml_lines import YamlList, YamlMap
 
@@ -93,6 +94,15 @@ def read_record(
             if not f.nullable:
                 problems.add(where, f"'{f.name}' is empty", f.hint or f"give '{f.name}' a value")
             values[f.name] = None if f.nullable else f.default
+            continue
+        wrong_day = impossible_date(value) if f.type is datetime.date and isinstance(value, str) else ""
+        if wrong_day:
+            problems.add(
+                where,
+                f"'{f.name}' is {value.strip()}, which is no real date: {wrong_day}",
+                "write it as YYYY-MM-DD, with a month from 01 to 12 and a day the month has, e.g. 2026-04-30",
+            )
+            values[f.name] = f.default
             continue
         if not _type_ok(value, f.type):
             problems.add(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..structure.problems import Location, Problems
+from ..structure.problems import SYNTAX, Location, Problems
 from .yaml_lines import YamlMap, load_yaml
 
 
@@ -64,7 +64,7 @@ def split_page(text: str, path: str, problems: Problems) -> PageSource | None:
         )
         return None
     if front.yaml is None:
-        problems.add(Location(path, 1), "front matter is not closed", "add a '---' line after the last field")
+        problems.add(Location(path, 1), "front matter is not closed", "add a '---' line after the last field", SYNTAX)
         return None
     before = len(problems)
     meta = load_yaml(front.yaml, path, problems, line_offset=1)

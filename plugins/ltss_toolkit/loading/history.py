@@ -16,6 +16,7 @@ showing a wrong one:
 from __future__ import annotations
 
 import datetime
+import os
 import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -157,3 +158,27 @@ def add_history(toolkit: Toolkit, project_dir: Path) -> None:
     for page in toolkit.pages.values():
         page.updated = history.dates.get(page.source)
     toolkit.history_note = history.note
+
+
+def edited_files(project_dir: Path, paths: Iterable[str]) -> set[str]:
+    """Which of ``paths`` (relative to the project) the editor added or changed: not committed yet, or, in a
+    pull request's checks on GitHub Actions (``GITHUB_BASE_REF`` set), changed against the pull request's base.
+
+    The pull-request workflow checks out GitHub's merge of the pull request into its base, whose first parent
+    (``HEAD^1``) is the base, as its "Summarise the changes" step says. Empty when git cannot tell."""
+    wanted = set(paths)
+    found: set[str] = set()
+    commands = [
+        ("diff", "--name-only", "-z", "--relative", "HEAD", "--"),
+        ("ls-files", "--others", "--exclude-standard", "-z", "--"),
+    ]
+    if os.environ.get("GITHUB_BASE_REF"):
+        commands.append(("diff", "--name-only", "-z", "--relative", "HEAD^1", "HEAD", "--"))
+    for command in commands:
+        try:
+            result = _git(project_dir, *command, *sorted(wanted))
+        except (OSError, subprocess.SubprocessError):
+            return set()
+        if result.returncode == 0:
+            found.update(name for name in result.stdout.decode("utf-8", "replace").split("\0") if name)
+    return found & wanted

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from ..structure.model import Page, Resource, Section, Toolkit
 from ..structure.problems import Location, Problems
 from ..structure.validate import validate
 from . import readers
-from .history import add_history
+from .history import add_history, edited_files
 from .safety import check_root, read_text, safe_files
 
 AREAS_FILE = "areas.yml"
@@ -61,7 +62,7 @@ def load_toolkit(
             areas = _read_areas(file, uri, path, problems) if uri == AREAS_FILE else areas
             continue
         _read_file(file, uri, path, toolkit, pages, problems, extra_readers)
-    _build_sections(pages, toolkit, problems, areas)
+    _build_sections(pages, toolkit, problems, areas, project_dir)
     add_history(toolkit, project_dir)
     validate(toolkit, problems)
     for extension in extensions:
@@ -115,8 +116,19 @@ def _read_file(
                 )
             else:
                 toolkit.topics[topic.id] = topic
+    elif name == "publishers.yml":
+        for publisher in readers.read_publishers(text, path, problems):
+            for spelling in filter(None, (publisher.name, publisher.short)):
+                if spelling in toolkit.publishers:
+                    listed = toolkit.publishers[spelling].where
+                    problems.add(
+                        publisher.where, f"publisher '{spelling}' is listed twice", f"first listed at {listed}"
+                    )
+                else:
+                    toolkit.publishers[spelling] = publisher
     else:
-        known = ["resources.yml", "references.yml", "topics.yml", AREAS_FILE, *sorted(extra_readers.by_name)]
+        known = ["resources.yml", "references.yml", "topics.yml", "publishers.yml", AREAS_FILE]
+        known += sorted(extra_readers.by_name)
         known += [f"any .yml in a '{folder}/' folder" for folder in sorted(extra_readers.by_folder)]
         problems.add(
             Location(path, 1),
@@ -150,7 +162,20 @@ def _add_resource(resource: Resource, toolkit: Toolkit, problems: Problems) -> N
         )
 
 
-def _build_sections(pages: list[Page], toolkit: Toolkit, problems: Problems, listed: list[str] | None) -> None:
+def _blamed_last(pages: list[Page], project_dir: Path) -> list[Page]:
+    """The pages in file order, except that of two pages with the same id, the one the editor added or
+    changed comes last, so the duplicate id is reported on it and not on the published page (whose id,
+    linked from elsewhere, must not change). Git is asked only when there is a duplicate."""
+    duplicated = {page_id for page_id, count in Counter(page.id for page in pages).items() if count > 1}
+    if not duplicated:
+        return pages
+    edited = edited_files(project_dir, (page.source for page in pages if page.id in duplicated))
+    return sorted(pages, key=lambda page: page.id in duplicated and page.source in edited)
+
+
+def _build_sections(
+    pages: list[Page], toolkit: Toolkit, problems: Problems, listed: list[str] | None, project_dir: Path
+) -> None:
     sections: dict[str, Section] = {}
     areas = listed if listed is not None else sorted({p.uri.split("/", 1)[0] for p in pages if "/" in p.uri})
     prefix = _content_prefix(toolkit, pages)
@@ -167,13 +192,13 @@ def _build_sections(pages: list[Page], toolkit: Toolkit, problems: Problems, lis
                 toolkit.roots[folder] = section
         return sections[folder]
 
-    for page in pages:
+    for page in _blamed_last(pages, project_dir):
         if page.id in toolkit.pages:
             first = toolkit.pages[page.id]
             problems.add(
                 Location(page.source, page.line_of("id")),
                 f"duplicate page id '{page.id}'",
-                f"already used by {first.source}; give this page another id",
+                f"already used by {first.source}; change the id of the page you added; a published page keeps its id",
             )
             continue
         folder = posixpath.dirname(page.uri)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from ..structure.model import RESOURCE_KINDS, Change, Page, Reference, Resource, Topic
+from ..structure.model import RESOURCE_KINDS, Change, Page, Publisher, Reference, Resource, Topic
 from ..structure.problems import Location, Problems
 from .fields import Field, check_id, check_url, field_lines, read_record
 from .front_matter import split_page
@@ -62,6 +62,10 @@ REFERENCE_FIELDS = (
 
 TOPIC_FIELDS = (Field("id", str), Field("label", str))
 AREA_FIELDS = (Field("id", str, hint="the name of a folder at the top of the content folder, e.g. 'pathways'"),)
+PUBLISHER_FIELDS = (
+    Field("name", str, hint="the publisher's full name, as resources write it"),
+    Field("short", str, required=False, nullable=True, hint="the short form resources may write instead, e.g. KFF"),
+)
 
 
 def yaml_list(text: str, path: str, what: str, problems: Problems) -> list[tuple[Any, int]]:
@@ -99,6 +103,15 @@ def read_areas(text: str, path: str, problems: Problems) -> list[str]:
             problems.add(Location(path, line), f"duplicate area '{values['id']}'", "keep one of them")
             continue
         out.append(values["id"])
+    return out
+
+
+def read_publishers(text: str, path: str, problems: Problems) -> list[Publisher]:
+    out = []
+    for item, line in yaml_list(text, path, "publishers", problems):
+        values = read_record(item, PUBLISHER_FIELDS, path, line, "publisher", problems)
+        if values and values["name"]:
+            out.append(Publisher(values["name"], values["short"] or None, Location(path, line)))
     return out
 
 

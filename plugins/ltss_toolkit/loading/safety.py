@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..structure.problems import Location, Problems
+from ..structure.problems import SYNTAX, Location, Problems
 
 MAX_FILE_BYTES = 1_000_000
 """The largest content text file accepted (the biggest shipped one is under 20 KB)."""
@@ -105,7 +105,9 @@ def read_text(file: Path, path: str, problems: Problems, limit: int = MAX_FILE_B
             return None
         data = file.read_bytes()
     except OSError as error:
-        problems.add(Location(path, 1), f"cannot read the file ({error.strerror or error})", "check its permissions")
+        problems.add(
+            Location(path, 1), f"cannot read the file ({error.strerror or error})", "check its permissions", SYNTAX
+        )
         return None
     return decode(data, path, problems)
 
@@ -120,11 +122,12 @@ def decode(data: bytes, path: str, problems: Problems) -> str | None:
             Location(path, line),
             f"file is not UTF-8 text (byte 0x{data[error.start]:02x} cannot be read)",
             "save the file as UTF-8",
+            SYNTAX,
         )
         return None
     text = text.removeprefix(BOM)
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        problems.add(Location(path, line), "file contains a NUL character", "save it as plain UTF-8 text")
+        problems.add(Location(path, line), "file contains a NUL character", "save it as plain UTF-8 text", SYNTAX)
         return None
     return text

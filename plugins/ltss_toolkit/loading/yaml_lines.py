@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from ..structure.memo import remembered
-from ..structure.problems import Location, Problem, Problems, shown
+from ..structure.problems import SYNTAX, Location, Problem, Problems, shown
 
 
 class YamlMap(dict[str, Any]):
@@ -211,6 +211,7 @@ def _load(text: str, path: str, problems: Problems, line_offset: int) -> Any:
             Location(path, (mark.line + 1 if mark else 1) + line_offset),
             f"YAML too complex: {error.problem}",
             "write the data out plainly, without deep nesting or repeated '*' aliases",
+            SYNTAX,
         )
         return None
     except yaml.constructor.ConstructorError as error:
@@ -219,17 +220,12 @@ def _load(text: str, path: str, problems: Problems, line_offset: int) -> Any:
             Location(path, (mark.line + 1 if mark else 1) + line_offset),
             f"YAML tag not allowed: {error.problem}",
             "remove the '!' tag; content holds plain text, numbers, lists and 'field: value' lines",
+            SYNTAX,
         )
         return None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = (mark.line + 1 if mark else 1) + line_offset
-        what = error.problem or "invalid YAML"
-        problems.add(
-            Location(path, line),
-            f"YAML syntax error: {what}",
-            "check indentation, and quote values that contain ': ' or start with a special character",
-        )
+        line, message, hint = explain(text, error, line_offset)
+        problems.add(Location(path, line), f"YAML syntax error: {message}", hint, SYNTAX)
         return None
     except yaml.reader.ReaderError as error:
         line = text[: error.position].count("\n") + 1 + line_offset
@@ -237,10 +233,11 @@ def _load(text: str, path: str, problems: Problems, line_offset: int) -> Any:
             Location(path, line),
             f"YAML cannot contain the control character U+{_code(error.character):04X}",
             "delete it, or retype the text around it",
+            SYNTAX,
         )
         return None
     except yaml.YAMLError as error:
-        problems.add(Location(path, 1 + line_offset), f"YAML error: {str(error)[:200]}", "fix the YAML syntax")
+        problems.add(Location(path, 1 + line_offset), f"YAML error: {str(error)[:200]}", "fix the YAML syntax", SYNTAX)
         return None
     finally:
         if loader is not None:
@@ -248,3 +245,70 @@ def _load(text: str, path: str, problems: Problems, line_offset: int) -> Any:
     for key, line in loader.duplicate_keys:
         problems.add(Location(path, line), f"key {shown(key)} appears twice", "keep one of them")
     return data
+
+
+FLOW_OPENERS = {"while parsing a flow sequence": "[", "while parsing a flow mapping": "{"}
+
+
+def explain(text: str, error: yaml.MarkedYAMLError, line_offset: int = 0) -> tuple[int, str, str]:
+    """For PyYAML's syntax error: the file's line (``text`` starts after ``line_offset`` lines), what is wrong
+    in an editor's words, and the fix.
+
+    PyYAML says what its parser expected ("mapping values are not allowed here"); an editor needs to know
+    which line to change and how. The common mistakes are told apart by the lines' indentation."""
+    mark = error.problem_mark or error.context_mark
+    at = mark.line + 1 if mark else 1  # in ``text``
+    line = at + line_offset  # in the file, as the editor sees it
+    problem = error.problem or "invalid YAML"
+    lines = text.splitlines()
+    if "'\\t'" in problem or "\t" in problem:
+        return line, f"line {line} has a tab where spaces are needed", "YAML indents with spaces: replace the tab"
+    if error.context == "while scanning a quoted scalar" and error.context_mark is not None:
+        opened = error.context_mark.line + 1 + line_offset
+        return opened, f"a quote opened on line {opened} is never closed", "add the closing quote on that line"
+    if error.context in FLOW_OPENERS and error.context_mark is not None:
+        opened = error.context_mark.line + 1 + line_offset
+        bracket = FLOW_OPENERS[error.context]
+        return (
+            opened,
+            f"the '{bracket}' on line {opened} is never closed",
+            f"close it on the same line, or put a value that starts with '{bracket}' in quotes",
+        )
+    if problem == "mapping values are not allowed here" and 0 < at <= len(lines):
+        before = _previous_line(lines, at)
+        if before is not None and _indent(lines[at - 1]) > _content_column(before):
+            return (
+                line,
+                f"line {line} is indented more than the lines around it",
+                "start it in the same column as the line above, with spaces",
+            )
+        return line, f"line {line} has ': ' inside a value", 'put the value in quotes: title: "Part 1: the basics"'
+    if problem.startswith("expected <block end>") and 0 < at <= len(lines):
+        return (
+            line,
+            f"line {line} is indented less than the lines around it",
+            "start it in the same column as the other fields or items it belongs with, with spaces",
+        )
+    return line, problem, "check indentation, and quote values that contain ': ' or start with a special character"
+
+
+def _previous_line(lines: list[str], line: int) -> str | None:
+    """The nearest line above ``line`` (1-based) that holds data (not blank, not a comment)."""
+    for text in reversed(lines[: line - 1]):
+        if text.strip() and not text.lstrip().startswith("#"):
+            return text
+    return None
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
+
+
+def _content_column(text: str) -> int:
+    """Where a line's fields start: after its indentation and any list dashes ('- id: x' starts at 2)."""
+    column = _indent(text)
+    while text[column : column + 2] == "- ":
+        column += 2
+        while text[column : column + 1] == " ":
+            column += 1
+    return column

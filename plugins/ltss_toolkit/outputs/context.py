@@ -47,6 +47,8 @@ class BuildContext:
     pdf: bool = True
     generator: str = "mkdocs"
     """Which generator writes the HTML (``outputs.generators``)."""
+    despite_problems: bool = False
+    """A pull request's preview of content with problems (``build --despite-problems``): MkDocs not strict."""
     timings: dict[str, float] = field(default_factory=dict)
 
     @property

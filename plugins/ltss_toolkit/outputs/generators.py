@@ -32,4 +32,5 @@ def build_offline_html(context: BuildContext, bundle: Path, polyfills: list[str]
 
         zensical.build_offline(context, bundle, polyfills)
     else:
-        build_published_html(offline_variant(context.config_file, bundle, polyfills), context.store)
+        variant = offline_variant(context.config_file, bundle, polyfills, context.despite_problems)
+        build_published_html(variant, context.store)

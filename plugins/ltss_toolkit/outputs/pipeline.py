@@ -18,7 +18,7 @@ from pathlib import Path
 from .bundle import build_offline_bundle
 from .context import BuildContext, BuildFailed
 from .generators import MKDOCS, build_site_html
-from .site import content_store, load_site_config
+from .site import content_store, load_site_config, toolkit_plugin
 
 
 def build_site(context: BuildContext) -> None:
@@ -40,21 +40,31 @@ STEPS: list[tuple[str, Callable[[BuildContext], None]]] = [
 ]
 
 
-def build(config_file: Path, site_dir: Path, *, pdf: bool = True, generator: str = MKDOCS) -> BuildContext:
+def build(
+    config_file: Path, site_dir: Path, *, pdf: bool = True, generator: str = MKDOCS, despite_problems: bool = False
+) -> BuildContext:
     """Load the content once, run every step into a scratch folder next to ``site_dir``, and replace
-    ``site_dir`` only if all succeed. ``generator``: which one writes the HTML (``outputs.generators``)."""
+    ``site_dir`` only if all succeed. ``generator``: which one writes the HTML (``outputs.generators``).
+
+    ``despite_problems``: a pull request's preview, so the editor sees the pages while fixing what the check
+    marked: content problems are printed and the pages are built from what could be read (MkDocs not strict).
+    Never for content with HTML, template code or link schemes that are not allowed (UNSAFE problems)."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.partial-", dir=site_dir.parent))
     try:
-        config = load_site_config(config_file.resolve(), scratch)
+        config = load_site_config(config_file.resolve(), scratch, strict=not despite_problems)
+        toolkit_plugin(config).despite_problems = despite_problems
         store = content_store(config)
         started = time.perf_counter()
         loaded = store.load()
+        for line in loaded.problems.warning_lines():
+            print(line, file=sys.stderr)
         if loaded.problems:
             print(loaded.problems.report(), file=sys.stderr)
-            raise BuildFailed(f"{len(loaded.problems)} content problem(s), listed above")
-        context = BuildContext(config, store, scratch, pdf=pdf, generator=generator)
+            if not despite_problems or loaded.problems.unsafe:
+                raise BuildFailed(f"{len(loaded.problems)} content problem(s), listed above")
+        context = BuildContext(config, store, scratch, pdf=pdf, generator=generator, despite_problems=despite_problems)
         context.timings["load"] = time.perf_counter() - started
         for name, step in STEPS:
             started = time.perf_counter()

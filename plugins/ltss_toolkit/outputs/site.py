@@ -14,6 +14,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError
 
+from ..editing.repository import contact_address
 from ..loading.store import ContentStore
 from ..plugin import ToolkitPlugin
 from .context import BuildFailed
@@ -27,9 +28,14 @@ OFFLINE_PLUGIN = "material/offline"
 def load_site_config(config_file: Path, site_dir: Path, *, strict: bool = True) -> MkDocsConfig:
     """``mkdocs.yml`` as MkDocs reads it (``INHERIT``, ``!ENV`` and all), writing to ``site_dir``."""
     try:
-        return load_config(str(config_file), site_dir=str(site_dir), strict=strict)
+        config = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
     except (ConfigurationError, Abort) as error:
         raise BuildFailed(f"{config_file.name}: {error}") from error
+    plugin = config.plugins.get(PLUGIN_NAME)
+    if isinstance(plugin, ToolkitPlugin) and "contact" in config.extra:
+        # Here, not in the plugin's on_config: the macros plugin reads `extra` before that runs, and About shows it.
+        config.extra["contact"] = contact_address(config.extra["contact"], plugin.config.repository)
+    return config
 
 
 def toolkit_plugin(config: MkDocsConfig) -> ToolkitPlugin:
@@ -44,12 +50,15 @@ def content_store(config: MkDocsConfig) -> ContentStore:
     return toolkit_plugin(config).content_store(config)
 
 
-def offline_variant(config_file: Path, site_dir: Path, polyfills: list[str]) -> MkDocsConfig:
+def offline_variant(
+    config_file: Path, site_dir: Path, polyfills: list[str], despite_problems: bool = False
+) -> MkDocsConfig:
     """The site's configuration made fit for ``file://``: Material's ``offline`` plugin added, no edit or feedback
     links (no repository: they lead to a website),
     ``extra.offline_bundle`` true for the templates, and our vendored ``polyfills`` (so the offline plugin does
     not add its own from unpkg)."""
-    config = load_site_config(config_file, site_dir)
+    config = load_site_config(config_file, site_dir, strict=not despite_problems)
+    toolkit_plugin(config).despite_problems = despite_problems
     if OFFLINE_PLUGIN not in config.plugins:
         (found,) = entry_points(group="mkdocs.plugins", name=OFFLINE_PLUGIN)
         offline = found.load()()

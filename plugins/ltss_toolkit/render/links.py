@@ -32,7 +32,7 @@ from ..structure.markup import (
 )
 from ..structure.memo import remembered
 from ..structure.model import Toolkit
-from ..structure.problems import Location, Problems, did_you_mean
+from ..structure.problems import UNSAFE, Location, Problems, did_you_mean
 from .page import render_page
 
 DEFAULT_EXTENSIONS = ["abbr", "attr_list", "def_list", "fenced_code", "footnotes", "md_in_html", "tables", "toc"]
@@ -171,8 +171,12 @@ def check_links(
             problem = _problem(link, page.uri, sources, published, anchors)
             if problem is not None:
                 message, hint = problem
+                unsafe = url_scheme(link.target) is not None or link.target.startswith("//")  # javascript:, data:...
                 problems.add(
-                    Location(page.source, link.line), f"link to '{link.target.translate(_CONTROLS)}': {message}", hint
+                    Location(page.source, link.line),
+                    f"link to '{link.target.translate(_CONTROLS)}': {message}",
+                    hint,
+                    UNSAFE if unsafe else "",
                 )
 
 
@@ -205,6 +209,14 @@ def _problem(
         destination = from_uri
     else:
         destination = posixpath.normpath(posixpath.join(posixpath.dirname(from_uri), path))
+        if not path.endswith(".md"):
+            copied = _page_at_address(path, from_uri, pages)
+            if copied is not None and copied != destination:
+                file = _relative(copied, from_uri) + (f"#{fragment}" if fragment else "")
+                return (
+                    "this is the page's address in the browser, not its file",
+                    f"link the page's file instead: '{file}'",
+                )
         if destination.startswith("../") or destination == "..":
             return "it leads outside the site", "link to a page of this site by its file, such as 'page.md'"
         if not path.endswith(".md"):
@@ -222,6 +234,18 @@ def _problem(
     if fragment and fragment not in anchors.of(destination):
         known = anchors.of(destination)
         return f"no heading '{fragment}' on that page", did_you_mean(fragment, known)
+    return None
+
+
+def _page_at_address(path: str, from_uri: str, pages: Mapping[str, object]) -> str | None:
+    """The page a relative address copied from the browser leads to, read as the browser reads it: from the
+    page's own address (``module/page.md`` is shown at ``module/page/``), so ``../other/`` is its sibling."""
+    stem = from_uri.removesuffix(".md")
+    address = posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
+    target = posixpath.normpath(posixpath.join(address, path))
+    for uri in (f"{target}.md", posixpath.join(target, "index.md")):
+        if uri in pages:
+            return uri
     return None
 
 

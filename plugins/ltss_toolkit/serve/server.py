@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import shutil
+import socket
+import sys
 import tempfile
 from pathlib import Path
 
@@ -51,8 +54,37 @@ def make_server(
     return server, preview
 
 
+PORTS_TRIED = 20
+"""How many ports after the one asked for the preview tries when that one is taken."""
+
+
+class NoFreePort(Exception):
+    """Every port tried is taken: said in one line, never as a traceback."""
+
+
+def free_port(host: str, port: int, tries: int = PORTS_TRIED) -> int:
+    """``port`` if nothing listens on it, else the next free one (another preview often holds 8000), said in
+    one line. Probed as the server binds (address reuse on), so a port in TIME_WAIT counts as free."""
+    for candidate in range(port, port + tries):
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                probe.bind((host, candidate))
+            except OSError as error:
+                if error.errno != errno.EADDRINUSE:
+                    raise NoFreePort(f"cannot serve on {host}:{candidate}: {error.strerror}") from None
+                continue
+        if candidate != port:
+            print(f"Port {port} is in use (another preview?); serving on port {candidate} instead.", file=sys.stderr)
+        return candidate
+    raise NoFreePort(
+        f"ports {port} to {port + tries - 1} are all in use: stop another preview, or choose one: make serve PORT=..."
+    )
+
+
 def serve(config_file: Path, host: str = "127.0.0.1", port: int = 8000, pdf: bool = False) -> None:
-    """Serve the preview until interrupted (Ctrl+C)."""
+    """Serve the preview until interrupted (Ctrl+C), on ``port`` or the next free port."""
+    port = free_port(host, port)
     server, preview = make_server(config_file, host, port, pdf=pdf)
     try:
         server.serve()  # type: ignore[no-untyped-call]  # MkDocs' LiveReloadServer is not annotated

@@ -7,6 +7,7 @@ today's: ``[36 states have a Part A buy-in agreement]{as of 2018}``. The date is
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 from dataclasses import dataclass
@@ -47,6 +48,24 @@ class AsOf:
     @property
     def first_day(self) -> datetime.date:
         return datetime.date(self.year, self.month or 1, self.day or 1)
+
+
+def impossible_date(text: str) -> str:
+    """Why a date written YYYY-MM-DD or YYYY-MM is no day of the calendar ("there is no month 13"), or ""."""
+    parts = text.strip().split("-")
+    if not 2 <= len(parts) <= 3 or not all(part.isdigit() for part in parts):
+        return ""
+    year, month = int(parts[0]), int(parts[1])
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if len(parts) == 3:
+        day = int(parts[2])
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= 31:
+            return f"there is no day {day} in any month"
+        if day > last:
+            return f"{calendar.month_name[month]} {year} has no day {day}"
+    return ""
 
 
 def parse_as_of(value: str) -> AsOf | None:
@@ -108,7 +127,8 @@ def _check_as_of(text: str, where: Location, latest: datetime.date, problems: Pr
         if value is None:
             problems.add(
                 where,
-                f"\"as of\" date '{match.group('date')}' is not a date",
+                f"\"as of\" date '{match.group('date')}' is not a date"
+                + (f": {impossible_date(match.group('date'))}" if impossible_date(match.group("date")) else ""),
                 "write a year, year-month or full date: 2019, 2019-04 or 2019-04-03",
             )
         elif value.first_day > latest:

@@ -35,6 +35,19 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class Publisher:
+    """A publisher of cited documents, named once (``content/publishers.yml``) with its short form."""
+
+    name: str
+    short: str | None
+    where: Location
+
+    @property
+    def heading(self) -> str:
+        return f"{self.name} ({self.short})" if self.short else self.name
+
+
+@dataclass(frozen=True)
 class Resource:
     """A cited document, described once and cited by id."""
 
@@ -185,6 +198,13 @@ class Settings:
     """A resource published more than this many years ago is listed as old (freshness report)."""
     today: datetime.date | None = None
     """The day reports are computed for; None for the day of the build (``SOURCE_DATE_EPOCH`` if set)."""
+    publisher: str = ""
+    """Who publishes the site (``extra.publisher``): the footer, About and every PDF's cover."""
+    contact: str | None = None
+    """A web address readers reach the publisher at (``extra.contact``, else the repository's issues page)."""
+    originals: tuple[tuple[str, str], ...] = ()
+    """(content area, sentence): what every PDF with the area's pages prints on its cover, an independent summary
+    of which original, and the original's address (``originals`` in the plugin's options)."""
 
 
 @dataclass
@@ -194,6 +214,8 @@ class Toolkit:
     topics: dict[str, Topic] = field(default_factory=dict)
     resources: dict[str, Resource] = field(default_factory=dict)
     references: dict[str, Reference] = field(default_factory=dict)
+    publishers: dict[str, Publisher] = field(default_factory=dict)
+    """Every known spelling of a publisher (its name and its short form) to the publisher."""
     pages: dict[str, Page] = field(default_factory=dict)
     roots: dict[str, Section] = field(default_factory=dict)
     """Top-level content areas by folder name (``pathways``, ``modules``)."""

@@ -14,6 +14,42 @@ from dataclasses import dataclass
 
 from .model import Page, Section, Toolkit
 
+
+def original_notes(toolkit: Toolkit, originals: dict[str, list[str]]) -> tuple[dict[str, str], list[str]]:
+    """For each content area, what a PDF of its pages says on its cover about the original it summarises; and
+    what is wrong with ``originals`` (an id that is not a resource)."""
+    notes: dict[str, str] = {}
+    problems: list[str] = []
+    for area, ids in originals.items():
+        missing = [i for i in ids if i not in toolkit.resources]
+        if missing or not ids:
+            problems.append(f"mkdocs.yml: originals: {area}: no resource {', '.join(map(repr, missing))}")
+            continue
+        first, *more = (toolkit.resources[i] for i in ids)
+        publisher = toolkit.publishers.get(first.publisher or "")
+        by = publisher.name if publisher else first.publisher
+        made = ", ".join(str(part) for part in (by, first.year) if part)
+        note = f"An independent summary, in its own words, of \u201c{first.title}\u201d" + (
+            f" ({made})" if made else ""
+        )
+        note += "."
+        note += " It is not the original, and its publisher did not write or review it."
+        if first.url:
+            note += f" The original: {first.url}"
+        else:
+            described = next((r for r in more if r.url), None)
+            note += " The original's own address is not known"
+            note += f"; it is described in \u201c{described.title}\u201d: {described.url}" if described else "."
+        notes[area] = note
+    return notes, problems
+
+
+def document_areas(document: Document) -> list[str]:
+    """The content areas (``modules``, ``pathways``) a document's pages come from, in page order."""
+    areas = [p.page.uri.split("/", 1)[0] for p in document.pages]
+    return list(dict.fromkeys(areas))
+
+
 COMPLETE_ID = "ltss-toolkit-complete"
 """The document with the whole site's content."""
 

@@ -133,9 +133,12 @@ def _area(page: Page) -> str:
 
 
 def resources_by_publisher(toolkit: Toolkit) -> list[tuple[str, list[Resource]]]:
+    """Resources grouped under each publisher's heading: a publisher of content/publishers.yml is one group,
+    whether a resource writes its name or its short form ("Kaiser Family Foundation (KFF)")."""
     groups: dict[str, list[Resource]] = defaultdict(list)
     for resource in toolkit.resources.values():
-        groups[resource.publisher or ""].append(resource)
+        known = toolkit.publishers.get(resource.publisher or "")
+        groups[known.heading if known else resource.publisher or ""].append(resource)
     return [
         (publisher, sorted(items, key=lambda r: (r.title.casefold(), r.id)))
         for publisher, items in sorted(groups.items(), key=lambda kv: (kv[0] == "", kv[0].casefold()))

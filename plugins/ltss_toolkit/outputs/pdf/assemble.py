@@ -23,7 +23,7 @@ from bs4 import BeautifulSoup, Tag
 from ...render.escape import html_text
 from ...render.parts import PAGE_PART
 from ...render.tables import header_scope
-from ...structure.publications import Document
+from ...structure.publications import Document, document_areas
 from ...structure.site_paths import page_file, page_url
 
 SCREEN_ONLY = (
@@ -183,6 +183,10 @@ class BuildInfo:
     timestamp: str
     """W3C date-time for the PDF's creation and modification dates."""
     version: str
+    publisher: str = ""
+    contact: str | None = None
+    originals: tuple[tuple[str, str], ...] = ()
+    """(content area, what the cover says about the original it summarises), in the areas' order."""
 
 
 SECTIONS_UP_TO = 15
@@ -209,12 +213,17 @@ def _toc(
 
 
 def _cover(document: Document, info: BuildInfo) -> str:
+    areas = document_areas(document) or [area for area, _ in info.originals]
+    originals = [note for area, note in info.originals if area in areas]
+    published = f"Published by {info.publisher}" + (f"; contact: {info.contact}" if info.contact else "") + "."
     return "\n".join(
         [
             '<section class="ltss-cover">',
             f'<p class="ltss-cover-site">{html_text(info.site_name)}</p>',
             f'<h1 class="ltss-cover-title">{html_text(document.title)}</h1>',
             f'<p class="ltss-cover-covers">{html_text(document.covers)}</p>' if document.covers else "",
+            *(f'<p class="ltss-cover-original">{html_text(note)}</p>' for note in originals),
+            f'<p class="ltss-cover-publisher">{html_text(published)}</p>' if info.publisher else "",
             f'<p class="ltss-cover-build">Built on {html_text(info.date)} from version {html_text(info.version)}.</p>',
             '<p class="ltss-cover-note">Links to places in this document work in the PDF. Links to parts of the site '
             "that this document does not include are printed as plain text; the complete PDF holds every page. "

@@ -14,6 +14,7 @@ import subprocess
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from dataclasses import replace
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
 from pathlib import Path
@@ -129,7 +130,12 @@ def build_pdfs(
     """
     planned = plan(toolkit, extensions, settings, site_dir)
     documents = planned
-    info = build_info(project_dir, settings.site_name, settings.language)
+    info = replace(
+        build_info(project_dir, settings.site_name, settings.language),
+        publisher=toolkit.settings.publisher,
+        contact=toolkit.settings.contact,
+        originals=toolkit.settings.originals,
+    )
     if only is not None:
         documents = [d for d in documents if d.id in only]
     cache = PdfCache(cache_dir or cache_folder(project_dir))
