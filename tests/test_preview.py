@@ -3,14 +3,21 @@ and recovery. The browser side is in ``tests/browser/test_preview_browser.py``."
 
 from __future__ import annotations
 
+import logging
 import os
+import shutil
 import time
 from pathlib import Path
 
 import pytest
 
-from conftest import SMALL_SITE, write_tree
+from conftest import PROJECT, SMALL_SITE, write_tree
+from ltss_toolkit.extensions import default_extensions, extension_documents
+from ltss_toolkit.loading.loader import load_toolkit
 from ltss_toolkit.serve import Preview
+from ltss_toolkit.serve import preview as preview_module
+from ltss_toolkit.serve.pdfs import edit_order
+from ltss_toolkit.structure.publications import plan_documents
 
 
 @pytest.fixture
@@ -180,3 +187,52 @@ def test_serve_on_a_busy_port_says_so_in_one_line_and_serves_on_the_next(tmp_pat
         finally:
             server.terminate()
             server.wait(timeout=30)
+
+
+def test_serve_pdf_never_reads_the_site_while_a_build_rewrites_it(tmp_path: Path, monkeypatch, caplog) -> None:
+    """A full rebuild empties the site folder, then writes it again; the PDF worker, busy with the first build's
+    PDFs, lays out from its own copy of the site and waits for the build to end before writing into it: no PDF
+    fails or is skipped, and every PDF ends up in the site."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    project = write_tree(tmp_path / "project", SMALL_SITE)
+    made = Preview(project / "mkdocs.yml", tmp_path / "serve" / "site", "http://127.0.0.1:8000/", pdf=True)
+    build_html = preview_module.build_html
+
+    def slow_full_build(config, store, *, dirty: bool = False, serve_url: str | None = None) -> None:
+        """MkDocs' full build as the PDF worker could see it: the folder emptied, then written a while later."""
+        assert not dirty
+        for child in made.root.iterdir():
+            shutil.rmtree(child) if child.is_dir() else child.unlink()
+        time.sleep(3)
+        build_html(config, store, dirty=dirty, serve_url=serve_url)
+
+    caplog.set_level(logging.INFO, logger="mkdocs.ltss_toolkit.serve")
+    assert made.build() and made.pdfs is not None  # asks for every PDF
+    try:  # at once, while the worker lays out the first build's PDFs
+        topics = project / "content" / "topics.yml"  # a data file: the next build is a full one
+        save(topics, topics.read_text(encoding="utf-8") + "- id: data\n  label: Data\n")
+        monkeypatch.setattr(preview_module, "build_html", slow_full_build)
+        assert made.build()
+        wait_until_idle(made)
+    finally:
+        made.pdfs.close()
+    assert [r.getMessage() for r in caplog.records if r.getMessage().startswith("PDFs:")] == []
+    written = {doc_id for doc_id, _ in made.pdfs.done}
+    assert {path.stem for path in (made.root / "downloads").glob("*.pdf")} == written
+    assert "ltss-toolkit-complete" in written
+
+
+def test_the_edited_pages_module_is_laid_out_first_and_the_whole_site_last() -> None:
+    model, problems = load_toolkit(PROJECT / "content", PROJECT, default_extensions())
+    assert not problems, problems.report()
+    documents = plan_documents(model, "LTSS Toolkit", "Guidance", (), extension_documents(default_extensions(), model))
+    module = next(d for d in documents if d.kind == "module")
+    edited_page = module.pages[1].page.uri
+    order = edit_order(documents, {edited_page})
+    assert order[0].id == module.id and order[-1].kind == "site"
+    assert {d.id for d in order} == {d.id for d in documents if edited_page in {p.page.uri for p in d.pages}}
+    everything = edit_order(documents, None)
+    assert len(everything) == len(documents) and everything[-1].kind == "site"
+    after_the_first_build = edit_order(documents, {edited_page}, None)  # the first build's layout not done
+    assert after_the_first_build[0].id == module.id and after_the_first_build[-1].kind == "site"
+    assert {d.id for d in after_the_first_build} == {d.id for d in documents}

@@ -9,9 +9,8 @@ mkdocs.yml changed). A content error does not freeze the preview: every page sho
 Pages the preview did not rebuild are not in its search index until the next full rebuild.
 
 With ``--pdf``, each edit also lays out again, in the background and one at a time, the PDFs that hold a
-rebuilt page: its module's or section's first, then the whole site's. The worker keeps each document's site pages
-laid out, so an edit lays out again only the pages it changed (``outputs/pdf/pieces.py``); the first PDF of a
-document after the preview starts is laid out whole.
+rebuilt page: its module's or section's first, then the whole site's, each whole, from a copy of the site taken
+between builds (``serve/pdfs.py``).
 """
 
 from .preview import Preview

@@ -66,7 +66,7 @@ class Preview:
 
     def __init__(self, config_file: Path, root: Path, serve_url: str, pdf: bool = False) -> None:
         self.config_file = config_file
-        self.pdfs = PdfFollower(root.parent / "pdf-cache") if pdf else None
+        self.pdfs = PdfFollower(root.parent) if pdf else None
         self.root = root
         self.error_root = root.parent / "error"
         self.serve_url = serve_url
@@ -93,6 +93,29 @@ class Preview:
 
     def build(self) -> bool:
         """One rebuild; True if the site was built, False if the error page is shown instead."""
+        if self.pdfs is None:
+            return self._build()
+        with self.pdfs.site_lock:  # the PDF worker copies the site only between builds
+            built = self._build()
+            if built:  # the first build asks for every PDF (rebuilt is None)
+                self._request_pdfs(self.pdfs)
+            else:
+                self.pdfs.drop()
+            return built
+
+    def _request_pdfs(self, pdfs: PdfFollower) -> None:
+        """Ask for the PDFs that hold a rebuilt page, planned from this build's content (in this thread: the
+        worker never reads the model the plugin changes)."""
+        from ..outputs.context import SiteSettings
+        from ..outputs.pdf.step import document_info, plan
+
+        assert self.config is not None and self.store is not None and self.store.current is not None
+        settings = SiteSettings.of(self.config)
+        documents = plan(self.store.current.toolkit, self.store.extensions, settings, self.root)
+        info = document_info(self.store.current.toolkit, self.store.project_dir, settings)
+        pdfs.request(self.root, settings.directory_urls, documents, info, toolkit_plugin(self.config).rebuilt)
+
+    def _build(self) -> bool:
         started = time.perf_counter()
         messages = _Messages()
         logging.getLogger("mkdocs").addHandler(messages)
@@ -121,9 +144,6 @@ class Preview:
             self.last_seconds = time.perf_counter() - started
             self.builds += 1
         self.showing_error = False
-        rebuilt = toolkit_plugin(config).rebuilt
-        if self.pdfs is not None:  # the first build asks for every PDF (rebuilt is None)
-            self.pdfs.request(self.root, config, store, rebuilt)
         return True
 
     def _show_error(self, title: str, lines: list[str]) -> bool:

@@ -26,10 +26,9 @@ from ...structure.model import Toolkit
 from ...structure.publications import Document, plan_documents
 from ...structure.site_paths import page_file
 from ..context import BuildContext, BuildFailed, SiteSettings
-from .assemble import BuildInfo, PrintParts, SitePages, assemble_parts
+from .assemble import BuildInfo, SitePages, assemble
 from .cache import CachedPdf, PdfCache, content_key
 from .downloads import ManifestEntry, human_size, link_downloads, read_manifest, write_manifest
-from .pieces import lay_out_in_pieces, worker_layouts
 from .render import render_pdf
 
 CACHE_FOLDER = Path(".cache") / "pdf"
@@ -68,30 +67,25 @@ def build_info(project_dir: Path, site_name: str, language: str) -> BuildInfo:
     )
 
 
+def document_info(toolkit: Toolkit, project_dir: Path, settings: SiteSettings) -> BuildInfo:
+    """What every PDF's cover and last page print: the build's details, the publisher and contact, the originals."""
+    return replace(
+        build_info(project_dir, settings.site_name, settings.language),
+        publisher=toolkit.settings.publisher,
+        contact=toolkit.settings.contact,
+        originals=toolkit.settings.originals,
+    )
+
+
 def warm_up() -> None:
-    """Load WeasyPrint, its fonts and our stylesheet in the preview's worker before the first PDF is asked for."""
-    worker_layouts().warm()
+    """Load WeasyPrint and the fonts in the preview's worker before the first PDF is asked for."""
+    render_pdf("<p>warm</p>", "file:///")
 
 
 def _lay_out(doc_id: str, html: str, base_url: str, cache_folder: str, key: str) -> tuple[str, int, float]:
     """Worker: one document from HTML to a cached PDF (runs in a separate process)."""
     started = time.perf_counter()
     rendered = render_pdf(html, base_url)
-    stored = PdfCache(Path(cache_folder)).put(doc_id, key, rendered.data, rendered.pages)
-    return str(stored.path), stored.pages, time.perf_counter() - started
-
-
-def settle_worker() -> None:
-    """In the preview's worker, between documents: see ``PieceLayouts.settle``."""
-    worker_layouts().settle()
-
-
-def _lay_out_pieces(
-    doc_id: str, parts: PrintParts, base_url: str, cache_folder: str, key: str, title: str
-) -> tuple[str, int, float]:
-    """Worker: one document to a cached PDF from the pieces this worker kept since its last layout (the preview)."""
-    started = time.perf_counter()
-    rendered = lay_out_in_pieces(doc_id, parts, base_url, title)
     stored = PdfCache(Path(cache_folder)).put(doc_id, key, rendered.data, rendered.pages)
     return str(stored.path), stored.pages, time.perf_counter() - started
 
@@ -116,78 +110,73 @@ def build_pdfs(
     workers: int | None = None,
     only: set[str] | None = None,
     log: Callable[[str], None] = print,
-    pool: Executor | None = None,
-    pieces: bool = False,
-    site_pages: SitePages | None = None,
 ) -> list[ManifestEntry]:
-    """Write every PDF into ``site_dir/downloads/``, the manifest beside them, and fill the download links.
-
-    ``only``: these documents only; the manifest keeps the others' entries.
-    ``pool``: worker processes to lay out in, kept by the caller (the preview keeps one warm, WeasyPrint and
-    its fonts loaded); by default a pool of ``workers`` for this call.
-    ``pieces``: lay out in pieces kept by the pool's workers (see ``pieces``): for the preview's warm worker.
-    ``site_pages``: the built pages of ``site_dir`` as already read (the preview keeps them between edits).
-    """
+    """Write every PDF (``only``: these documents; the manifest keeps the others' entries) into
+    ``site_dir/downloads/``, the manifest beside them, and fill the download links."""
     planned = plan(toolkit, extensions, settings, site_dir)
-    documents = planned
-    info = replace(
-        build_info(project_dir, settings.site_name, settings.language),
-        publisher=toolkit.settings.publisher,
-        contact=toolkit.settings.contact,
-        originals=toolkit.settings.originals,
-    )
-    if only is not None:
-        documents = [d for d in documents if d.id in only]
+    documents = planned if only is None else [d for d in planned if d.id in only]
+    info = document_info(toolkit, project_dir, settings)
     cache = PdfCache(cache_dir or cache_folder(project_dir))
-    pages = site_pages or SitePages(site_dir, settings.directory_urls)
+    with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
+        laid_out = lay_out_pdfs(documents, site_dir, settings.directory_urls, info, cache, pool, log)
+    return publish_pdfs(site_dir, planned, laid_out)
+
+
+def lay_out_pdfs(
+    documents: Sequence[Document],
+    site_dir: Path,
+    directory_urls: bool,
+    info: BuildInfo,
+    cache: PdfCache,
+    pool: Executor,
+    log: Callable[[str], None] = print,
+) -> dict[str, CachedPdf]:
+    """Each of ``documents`` as a cached PDF, from the pages built in ``site_dir`` (``use_directory_urls`` or not):
+    taken from the cache when its print HTML is unchanged, else laid out in ``pool``'s worker processes."""
+    pages = SitePages(site_dir, directory_urls)
     base_url = site_dir.resolve().as_uri() + "/"
     results: dict[str, CachedPdf] = {}
     total = len(documents)
-    done = 0
 
     def report(doc_id: str, stored: CachedPdf, seconds: float | None) -> None:
-        nonlocal done
         results[doc_id] = stored
-        done += 1
         if seconds is None:
-            log(f"PDF [{done}/{total}] {doc_id}: {stored.pages} pages, unchanged (from cache)")
+            log(f"PDF [{len(results)}/{total}] {doc_id}: {stored.pages} pages, unchanged (from cache)")
         else:
             size = human_size(stored.path.stat().st_size)
-            log(f"PDF [{done}/{total}] {doc_id}: {stored.pages} pages, {size}, laid out in {seconds:.1f} s")
+            log(f"PDF [{len(results)}/{total}] {doc_id}: {stored.pages} pages, {size}, laid out in {seconds:.1f} s")
 
     # The complete document is the longest: assemble and start it first, then the others while it runs.
     ordered = sorted(documents, key=lambda d: -len(d.pages) - len(d.extra_uris) - len(d.intro_uris))
-    own = ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1) if pool is None else None
-    with own or contextlib.nullcontext():
-        pool = own or pool
-        assert pool is not None
-        futures = {}
-        for document in ordered:
-            parts = assemble_parts(document, pages, info)
-            html = parts.whole()
-            key = content_key(html)
-            cached = cache.get(document.id, key)
-            if cached is not None:
-                report(document.id, cached, None)
-                continue
-            folder = str(cache.folder)
-            if pieces:
-                future = pool.submit(_lay_out_pieces, document.id, parts, base_url, folder, key, document.title)
-            else:
-                future = pool.submit(_lay_out, document.id, html, base_url, folder, key)
-            futures[future] = document.id
-        for future in as_completed(futures):
-            doc_id = futures[future]
-            try:
-                path, page_count, seconds = future.result()
-            except Exception as error:
-                raise PdfBuildError(f"the PDF '{doc_id}' could not be written: {error}") from error
-            report(doc_id, CachedPdf(Path(path), page_count), seconds)
+    futures = {}
+    for document in ordered:
+        html = assemble(document, pages, info)
+        key = content_key(html)
+        cached = cache.get(document.id, key)
+        if cached is not None:
+            report(document.id, cached, None)
+            continue
+        futures[pool.submit(_lay_out, document.id, html, base_url, str(cache.folder), key)] = document.id
+    for future in as_completed(futures):
+        doc_id = futures[future]
+        try:
+            path, page_count, seconds = future.result()
+        except Exception as error:
+            raise PdfBuildError(f"the PDF '{doc_id}' could not be written: {error}") from error
+        report(doc_id, CachedPdf(Path(path), page_count), seconds)
+    return results
+
+
+def publish_pdfs(site_dir: Path, planned: Sequence[Document], laid_out: dict[str, CachedPdf]) -> list[ManifestEntry]:
+    """Copy the PDFs ``laid_out`` into ``site_dir/downloads/``, write the manifest (the entries already there kept
+    for the planned documents not laid out this time) and fill the download links."""
     downloads = site_dir / "downloads"
     downloads.mkdir(parents=True, exist_ok=True)
     entries = []
-    for document in documents:
-        stored = results[document.id]
+    for document in planned:
+        stored = laid_out.get(document.id)
+        if stored is None:
+            continue
         target = site_dir / document.site_path
         shutil.copyfile(stored.path, target)
         data = target.read_bytes()
@@ -202,14 +191,14 @@ def build_pdfs(
                 sha256=hashlib.sha256(data).hexdigest(),
             )
         )
-    if only is not None:
+    if len(entries) < len(planned):
         entries = _with_others(site_dir, planned, entries)
     write_manifest(site_dir, entries)
     link_downloads(site_dir, entries)
     return entries
 
 
-def _with_others(site_dir: Path, planned: list[Document], entries: list[ManifestEntry]) -> list[ManifestEntry]:
+def _with_others(site_dir: Path, planned: Sequence[Document], entries: list[ManifestEntry]) -> list[ManifestEntry]:
     """``entries`` and the entries of the manifest already written for the planned documents, in plan order."""
     by_id = {}
     with contextlib.suppress(OSError, ValueError, TypeError, KeyError):
