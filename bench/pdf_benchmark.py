@@ -98,7 +98,7 @@ def main() -> int:
         site = root / "site"
         config = load_site_config(project / "mkdocs.yml", site)
         store = content_store(config)
-        build_html(config, store)
+        build_html(config)
         loaded = store.current
         assert loaded is not None and not loaded.problems
         settings = SiteSettings.of(config)

@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from conftest import SMALL_SITE, build_env, write_tree
 from ltss_toolkit import __main__ as command_line
 from ltss_toolkit.outputs import pipeline
-from ltss_toolkit.plugin import ToolkitPlugin
+from ltss_toolkit.plugin import PluginOptions, PreviewState, ToolkitPlugin
 
 
 def test_every_plugin_hook_is_guarded() -> None:
@@ -24,19 +24,19 @@ def test_every_plugin_hook_is_guarded() -> None:
 
 
 @pytest.mark.parametrize(
-    ("hook", "arguments", "setting"),
+    ("hook", "arguments", "preview"),
     [
-        ("on_nav", (object(), None, None), "incremental"),
-        ("on_page_context", ({}, None, None, None), "keeps_sources"),
-        ("on_env", (None, None, []), None),
+        ("on_nav", (object(), None, None), True),
+        ("on_page_context", ({}, None, None, None), True),
+        ("on_env", (None, None, []), False),
     ],
 )
-def test_an_unexpected_error_in_a_hook_is_one_line(hook: str, arguments: tuple[object, ...], setting: str | None,
+def test_an_unexpected_error_in_a_hook_is_one_line(hook: str, arguments: tuple[object, ...], preview: bool,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("LTSS_DEBUG", raising=False)
     plugin = ToolkitPlugin()
-    if setting:
-        setattr(plugin, setting, True)
+    if preview:
+        plugin.steer(PluginOptions(preview=PreviewState(only_pages=True)))
     with pytest.raises(PluginError) as raised:
         getattr(plugin, hook)(*arguments)
     message = str(raised.value)

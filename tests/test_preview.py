@@ -47,8 +47,7 @@ def test_a_page_edit_rebuilds_that_page_and_keeps_the_model(preview) -> None:
     page = project / "content" / "pathways" / "first.md"
     save(page, page.read_text(encoding="utf-8") + "\nA new sentence.\n")
     assert made.build()
-    plugin = made.config.plugins["ltss-toolkit"]
-    assert plugin.rebuilt == {"pathways/first.md"}
+    assert made.state.rebuilt == {"pathways/first.md"}
     assert "A new sentence." in page_html(made, "pathways/first")
     assert page_html(made, "pathways/second") == other
     assert made.store.loads == loads + 1
@@ -61,7 +60,7 @@ def test_a_changed_resource_list_rebuilds_the_pages_whose_see_also_changes(previ
     page = project / "content" / "pathways" / "first.md"
     save(page, page.read_text(encoding="utf-8").replace("resources: []", "resources: [shared-guide]"))
     assert made.build()
-    rebuilt = made.config.plugins["ltss-toolkit"].rebuilt
+    rebuilt = made.state.rebuilt
     assert {"pathways/first.md", "pathways/second.md", "resources.md"} <= rebuilt
 
 
@@ -99,11 +98,11 @@ def test_an_incremental_rebuild_leaves_the_same_pages_as_a_full_build(preview, t
     edited = page.read_text(encoding="utf-8").replace("resources: []", "resources: [shared-guide]")
     save(page, edited + "\nA new sentence.\n")
     assert made.build()
-    rebuilt = made.config.plugins["ltss-toolkit"].rebuilt
+    rebuilt = made.state.rebuilt
     assert rebuilt is not None and {"pathways/first.md", "resources.md"} <= rebuilt
     assert "pathways/index.md" not in rebuilt, "an untouched page is kept, not rebuilt"
     full = Preview(project / "mkdocs.yml", tmp_path / "full" / "site", "http://127.0.0.1:8000/")
-    assert full.build() and full.config.plugins["ltss-toolkit"].rebuilt is None
+    assert full.build() and full.state.rebuilt is None
     pages = sorted(p.relative_to(full.root) for p in full.root.rglob("*.html"))
     assert pages == sorted(p.relative_to(made.root) for p in made.root.rglob("*.html"))
     differ = [
@@ -198,13 +197,13 @@ def test_serve_pdf_never_reads_the_site_while_a_build_rewrites_it(tmp_path: Path
     made = Preview(project / "mkdocs.yml", tmp_path / "serve" / "site", "http://127.0.0.1:8000/", pdf=True)
     build_html = preview_module.build_html
 
-    def slow_full_build(config, store, *, dirty: bool = False, serve_url: str | None = None) -> None:
+    def slow_full_build(config, *, dirty: bool = False, serve_url: str | None = None) -> None:
         """MkDocs' full build as the PDF worker could see it: the folder emptied, then written a while later."""
         assert not dirty
         for child in made.root.iterdir():
             shutil.rmtree(child) if child.is_dir() else child.unlink()
         time.sleep(3)
-        build_html(config, store, dirty=dirty, serve_url=serve_url)
+        build_html(config, dirty=dirty, serve_url=serve_url)
 
     caplog.set_level(logging.INFO, logger="mkdocs.ltss_toolkit.serve")
     assert made.build() and made.pdfs is not None  # asks for every PDF

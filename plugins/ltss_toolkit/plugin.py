@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +45,7 @@ log = get_plugin_logger(__name__)
 
 
 class GeneratedFile(File):
-    """A page made from content. A preview rebuild (``incremental``) skips it when its Markdown is the same
+    """A page made from content. A preview rebuild (``PreviewState.only_pages``) skips it when its Markdown is the same
     as in the last build; MkDocs' own check compares file times, which generated pages do not have."""
 
     unchanged = False
@@ -70,6 +70,38 @@ class TemplateCache(jinja2.BytecodeCache):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
+@dataclass
+class PreviewState:
+    """What the preview keeps between its builds of one configuration, so that a build after an edit rebuilds only
+    the pages whose Markdown changed (the page, and those whose "See also", backlinks or flow text changed with
+    it), or all of them if the nav changed."""
+
+    only_pages: bool = False
+    """Set by the preview before each build: only pages were edited since the last one."""
+    templates: TemplateCache = field(default_factory=TemplateCache)
+    last_build: tuple[Any, dict[str, str]] | None = None
+    """The nav and every generated page's Markdown of the last build."""
+    rebuilt: set[str] | None = None
+    """The generated pages the last build rebuilt; None when it rebuilt everything."""
+    read_pages: dict[str, tuple[str | None, dict[str, Any]]] = field(default_factory=dict)
+    """Each page's title and metadata as the last build read them, for the pages a build of ``only_pages`` does
+    not read again (MkDocs leaves them without a title, which the nav of every rebuilt page shows)."""
+
+
+@dataclass(frozen=True)
+class PluginOptions:
+    """How ``python -m ltss_toolkit build`` and ``serve`` steer the plugin, given once (``ToolkitPlugin.steer``);
+    a plain ``mkdocs build`` gives none."""
+
+    store: ContentStore | None = None
+    """Where the content comes from: the build hands in the one it loaded (the offline zip's build reuses it), so
+    the content is loaded once per build; without one, the plugin makes its own."""
+    preview: PreviewState | None = None
+    despite_problems: bool = False
+    """Build the pages from what could be read although the content has problems (a pull request's preview,
+    ``build --despite-problems``); the build refuses content with UNSAFE problems before it gets here."""
+
+
 class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]  # MkDocs' __init_subclass__
     """Adds the pages of ``content/`` to the site and builds the nav from their order."""
 
@@ -79,41 +111,19 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
     pages_by_uri: dict[str, Page]
     landings: dict[str, str]
     """Page to the id of the PDF its download link offers: every content page has one (``page_documents``)."""
+    options = PluginOptions()
     store: ContentStore | None = None
-    """Where the content comes from. ``python -m ltss_toolkit build`` and ``serve`` hand in theirs
-    (see ``use_store``) so the content is loaded once per build, and kept between previews; a plain
-    ``mkdocs build`` makes its own."""
-
     nav_template: list[Any] | None = None
-    incremental = False
-    """Set by the preview when only pages were edited: rebuild the pages whose Markdown changed (the page,
-    and those whose "See also", backlinks or flow text changed with it), or all of them if the nav changed."""
-    template_cache: TemplateCache | None = None
-    keeps_sources = False
-    """Set by the preview: keep every generated page's Markdown, so the next rebuild can tell which changed
-    (a build renders each content page once, in ``on_page_markdown``, and needs no copy)."""
-    """Given by the preview, which builds the same configuration again and again."""
-    last_build: tuple[Any, dict[str, str]] | None = None
-    """The nav and every generated page's Markdown of the last build, for ``incremental``."""
-    rebuilt: set[str] | None = None
-    """The generated pages the last build rebuilt; None when it rebuilt everything."""
     search_pages: dict[str, Page]
     """Each content page by its address, for the search index (``on_post_build``)."""
     search_unkeyed: set[str]
     """The addresses of pages the search index gives no other forms of terms: the glossary, which defines them."""
-    read_pages: dict[str, tuple[str | None, dict[str, Any]]]
     made_from: dict[str, str]
     """Each page's file in the site (``a/b/index.html``) to the file it was made from, for the check of the
     written pages (``outputs.verify``)."""
-    """Each page's title and metadata as the last build read them, for the pages an ``incremental`` build
-    does not read again (MkDocs leaves them without a title, which the nav of every rebuilt page shows)."""
 
-    despite_problems = False
-    """Build the pages from what could be read although the content has problems (a pull request's preview,
-    ``build --despite-problems``); the build refuses content with UNSAFE problems before it gets here."""
-
-    def use_store(self, store: ContentStore) -> None:
-        self.store = store
+    def steer(self, options: PluginOptions) -> None:
+        self.options, self.store = options, options.store
 
     def content_store(self, config: MkDocsConfig) -> ContentStore:
         """The store for this configuration's content and docs folders, made on first use."""
@@ -142,13 +152,13 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         self.project_dir = store.project_dir
         self.extensions = store.extensions
         loaded = store.load()
-        if loaded.problems and not self.despite_problems:
+        if loaded.problems and not self.options.despite_problems:
             raise PluginError(loaded.problems.report())
         self.toolkit = loaded.toolkit
         if self.toolkit.history_note:
             log.info("Last updated dates: %s", self.toolkit.history_note)
         notes, wrong = original_notes(self.toolkit, self.config.originals)
-        if wrong and not self.despite_problems:
+        if wrong and not self.options.despite_problems:
             raise PluginError("\n".join(wrong))
         self.toolkit.settings = replace(
             site_setup(config, self.config).settings,
@@ -195,14 +205,17 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         self.toolkit.settings = replace(self.toolkit.settings, directory_urls=config.use_directory_urls)
         self.pages_by_uri = {page.uri: page for page in self.toolkit.pages.values()}
         self.search_pages, self.search_unkeyed = {}, set()
+        preview = self.options.preview
+        # A build renders each content page once, in on_page_markdown; the preview keeps every generated page's
+        # Markdown to tell which changed in the next build.
         sources = generated_sources(
-            self.toolkit, self.extensions, self.landings, self.config.resources_page, content_pages=self.keeps_sources
+            self.toolkit, self.extensions, self.landings, self.config.resources_page, content_pages=preview is not None
         )
         self.made_from = {}
-        before, self.last_build = self.last_build, ((config.nav, sources) if self.keeps_sources else None)
-        self.rebuilt = None
-        if self.incremental and before is not None and before[0] == config.nav:
-            self.rebuilt = changed_pages(before[1], sources)
+        if preview is not None:
+            before, preview.last_build = preview.last_build, (config.nav, sources)
+            same_nav = preview.only_pages and before is not None and before[0] == config.nav
+            preview.rebuilt = changed_pages(before[1], sources) if same_nav and before is not None else None
         for page in self.toolkit.pages.values():
             self._add(
                 files, GeneratedFile.generated(config, page.uri, content=content_page_source(page.body, page.macros))
@@ -218,11 +231,13 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
 
     @guarded
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        if not self.incremental:
-            self.read_pages = {}
+        preview = self.options.preview
+        if preview is None or not preview.only_pages:
+            if preview is not None:
+                preview.read_pages = {}
             return nav
         for file in files.documentation_pages():
-            kept = self.read_pages.get(file.src_uri)
+            kept = preview.read_pages.get(file.src_uri)
             if file.page is not None and kept is not None and not file.is_modified():
                 file.page.title, file.page.meta = kept[0], dict(kept[1])
         return nav
@@ -231,14 +246,14 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
     def on_page_context(
         self, context: TemplateContext, page: MkDocsPage, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        if self.keeps_sources:
-            self.read_pages[page.file.src_uri] = (page.title, dict(page.meta))
+        if self.options.preview is not None:
+            self.options.preview.read_pages[page.file.src_uri] = (page.title, dict(page.meta))
         return context
 
     @guarded
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-        if self.template_cache is not None:
-            env.bytecode_cache = self.template_cache
+        if self.options.preview is not None:
+            env.bytecode_cache = self.options.preview.templates
         env.globals["ltss_theme_script"] = material_bundle(file.src_uri for file in files)
         if env.globals["ltss_theme_script"] is None:
             log.warning(
@@ -249,8 +264,9 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         return env
 
     def _add(self, files: Files, file: File) -> None:
-        if isinstance(file, GeneratedFile) and self.rebuilt is not None:
-            file.unchanged = file.src_uri not in self.rebuilt
+        rebuilt = self.options.preview.rebuilt if self.options.preview is not None else None
+        if isinstance(file, GeneratedFile) and rebuilt is not None:
+            file.unchanged = file.src_uri not in rebuilt
         if files.get_file_from_path(file.src_uri) is not None:
             raise PluginError(
                 f"{self.config.content_dir}/{file.src_uri}: a file in docs/ has the same path; rename one of them"

@@ -22,7 +22,7 @@ def build_site_html(context: BuildContext) -> None:
 
         zensical.build_site(context)
     else:
-        build_published_html(context.config, context.store)
+        build_published_html(context.config)
 
 
 def build_offline_html(context: BuildContext, bundle: Path, polyfills: list[str]) -> None:
@@ -32,5 +32,5 @@ def build_offline_html(context: BuildContext, bundle: Path, polyfills: list[str]
 
         zensical.build_offline(context, bundle, polyfills)
     else:
-        variant = offline_variant(context.config_file, bundle, polyfills, context.despite_problems)
-        build_published_html(variant, context.store)
+        variant = offline_variant(context.config_file, bundle, polyfills, context.store, context.despite_problems)
+        build_published_html(variant)

@@ -24,6 +24,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..loading.store import ContentStore
+from ..plugin import PluginOptions
 from .context import BuildFailed
 from .site import toolkit_plugin
 
@@ -100,7 +101,7 @@ def export_markdown_tree(config: MkDocsConfig, store: ContentStore, out: Path) -
     write it into ``out``. A content or macro error raises ``BuildFailed``, as the MkDocs build would."""
     exporter = MarkdownExporter(out)
     config.plugins[EXPORTER] = exporter
-    toolkit_plugin(config).use_store(store)
+    toolkit_plugin(config).steer(PluginOptions(store=store))
     try:
         mkdocs_build(config)
     except _Exported:

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from ..plugin import PluginOptions
 from .bundle import build_offline_bundle
 from .context import BuildContext, BuildFailed
 from .generators import MKDOCS, build_site_html
@@ -54,7 +55,7 @@ def build(
     scratch = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.partial-", dir=site_dir.parent))
     try:
         config = load_site_config(config_file.resolve(), scratch, strict=not despite_problems)
-        toolkit_plugin(config).despite_problems = despite_problems
+        toolkit_plugin(config).steer(PluginOptions(despite_problems=despite_problems))
         store = content_store(config)
         started = time.perf_counter()
         loaded = store.load()

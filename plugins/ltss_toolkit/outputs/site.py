@@ -16,7 +16,7 @@ from mkdocs.exceptions import Abort, BuildError, ConfigurationError
 
 from ..editing.repository import contact_address
 from ..loading.store import ContentStore
-from ..plugin import ToolkitPlugin
+from ..plugin import PluginOptions, ToolkitPlugin
 from .context import BuildFailed
 from .theme_css import prune_theme_stylesheets
 from .verify import check_written_pages
@@ -51,14 +51,17 @@ def content_store(config: MkDocsConfig) -> ContentStore:
 
 
 def offline_variant(
-    config_file: Path, site_dir: Path, polyfills: list[str], despite_problems: bool = False
+    config_file: Path,
+    site_dir: Path,
+    polyfills: list[str],
+    store: ContentStore | None = None,
+    despite_problems: bool = False,
 ) -> MkDocsConfig:
     """The site's configuration made fit for ``file://``: Material's ``offline`` plugin added, no edit or feedback
     links (no repository: they lead to a website),
     ``extra.offline_bundle`` true for the templates, and our vendored ``polyfills`` (so the offline plugin does
-    not add its own from unpkg)."""
+    not add its own from unpkg). Built from ``store``, the content the site's build loaded, when given."""
     config = load_site_config(config_file, site_dir, strict=not despite_problems)
-    toolkit_plugin(config).despite_problems = despite_problems
     if OFFLINE_PLUGIN not in config.plugins:
         (found,) = entry_points(group="mkdocs.plugins", name=OFFLINE_PLUGIN)
         offline = found.load()()
@@ -68,25 +71,26 @@ def offline_variant(
         config.plugins[OFFLINE_PLUGIN] = offline
     config.extra["polyfills"] = list(polyfills)
     config.extra["offline_bundle"] = True
-    toolkit_plugin(config).config.repository = None
+    plugin = toolkit_plugin(config)
+    plugin.config.repository = None
+    plugin.steer(PluginOptions(store=store, despite_problems=despite_problems))
     return config
 
 
-def build_html(config: MkDocsConfig, store: ContentStore, *, dirty: bool = False, serve_url: str | None = None) -> None:
-    """One MkDocs build of ``config`` with the content of ``store``; a failure raises ``BuildFailed``."""
-    toolkit_plugin(config).use_store(store)
+def build_html(config: MkDocsConfig, *, dirty: bool = False, serve_url: str | None = None) -> None:
+    """One MkDocs build of ``config``; a failure raises ``BuildFailed``."""
     try:
         mkdocs_build(config, dirty=dirty, serve_url=serve_url)
     except (Abort, BuildError, ConfigurationError) as error:
         raise BuildFailed(f"the site build failed: {error}") from error
 
 
-def build_published_html(config: MkDocsConfig, store: ContentStore) -> None:
+def build_published_html(config: MkDocsConfig) -> None:
     """``build_html``, then every written page checked for script and loads from elsewhere (``outputs.verify``), and
     Material's stylesheets pruned to what the pages can use (``outputs.theme_css``), unless the plugin's
     ``prune_theme_css`` is off. The site and the offline zip are published this way; the preview keeps Material's
     full files."""
-    build_html(config, store)
+    build_html(config)
     plugin = toolkit_plugin(config)
     check_written_pages(Path(config.site_dir), plugin.made_from)
     if plugin.config.prune_theme_css:

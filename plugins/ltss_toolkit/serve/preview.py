@@ -14,7 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from ..loading.store import ContentStore
 from ..outputs.context import BuildFailed
 from ..outputs.site import build_html, content_store, load_site_config, toolkit_plugin
-from ..plugin import TemplateCache
+from ..plugin import PluginOptions, PreviewState
 from .pdfs import PdfFollower
 from .theme import PreviewTheme
 
@@ -73,6 +73,8 @@ class Preview:
         self.config: MkDocsConfig | None = None
         self.config_mtime = 0.0
         self.store: ContentStore | None = None
+        self.state = PreviewState()
+        """What the plugin keeps between builds of ``config`` (new with each new configuration)."""
         self.showing_error = False
         self.last_seconds = 0.0
         self.builds = 0
@@ -86,8 +88,8 @@ class Preview:
         config.site_url = self.serve_url
         config.theme = PreviewTheme(config.theme)
         store = content_store(config)
-        toolkit_plugin(config).template_cache = TemplateCache()
-        toolkit_plugin(config).keeps_sources = True
+        self.state = PreviewState()
+        toolkit_plugin(config).steer(PluginOptions(store=store, preview=self.state))
         self.config, self.store, self.config_mtime = config, store, mtime
         return config, store, True
 
@@ -113,7 +115,7 @@ class Preview:
         settings = SiteSettings.of(self.config)
         documents = plan(self.store.current.toolkit, self.store.extensions, settings, self.root)
         info = document_info(self.store.current.toolkit, self.store.project_dir, settings)
-        pdfs.request(self.root, settings.directory_urls, documents, info, toolkit_plugin(self.config).rebuilt)
+        pdfs.request(self.root, settings.directory_urls, documents, info, self.state.rebuilt)
 
     def _build(self) -> bool:
         started = time.perf_counter()
@@ -126,10 +128,9 @@ class Preview:
             if loaded.problems:
                 return self._show_error("The content has problems", loaded.problems.lines())
             changed = loaded.changed_files(previous)
-            plugin = toolkit_plugin(config)
             only_pages = not new_config and not self.showing_error and all(p.endswith(".md") for p in changed)
-            plugin.incremental = only_pages
-            build_html(config, store, dirty=only_pages, serve_url=self.serve_url)
+            self.state.only_pages = only_pages
+            build_html(config, dirty=only_pages, serve_url=self.serve_url)
             if messages.lines:
                 return self._show_error("The site has problems", messages.lines)
         except BuildFailed as error:
