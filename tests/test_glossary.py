@@ -14,8 +14,9 @@ from conftest import golden_cases, load_golden
 from ltss_toolkit import case_studies, figures, glossary as glossary_extension
 from ltss_toolkit.glossary.model import Glossary, Term, glossary
 from ltss_toolkit.glossary.page import render_glossary_page
-from ltss_toolkit.glossary.usage import abbreviations_for, acronyms_in
+from ltss_toolkit.glossary.usage import abbr_glossary, acronyms_in, without_tooltips
 from ltss_toolkit.loading.loader import load_toolkit
+from ltss_toolkit.structure.model import Toolkit
 from ltss_toolkit.structure.problems import Location
 
 EXTENSIONS = [figures.EXTENSION, case_studies.EXTENSION, glossary_extension.EXTENSION]
@@ -47,22 +48,38 @@ def test_acronyms_in_prose() -> None:
     assert list(acronyms_in("A Medicare plan. I am. U.S. law.")) == []
 
 
-def test_abbreviations_only_for_terms_on_the_page() -> None:
+def with_tooltips(text: str, found: Glossary) -> str:
+    """``text`` as the site's Markdown makes it, ``abbr`` given the glossary as the plugin gives it."""
+    toolkit = Toolkit()
+    toolkit.data.put(found)
+    return markdown.markdown(text, extensions=["abbr", "attr_list"], extension_configs=abbr_glossary(toolkit))
+
+
+def test_every_occurrence_of_a_term_and_its_plural_carries_its_expansion() -> None:
     found = make_glossary(D_SNP="dual eligible special needs plan", FIDE_SNP="fully integrated plan", LTSS="long-term services")
-    lines = abbreviations_for("Two D-SNPs and one D-SNP.", found)
-    assert lines == ["*[D-SNP]: dual eligible special needs plan", "*[D-SNPs]: dual eligible special needs plan"]
-    assert abbreviations_for("A FIDE-SNP only.", found) == ["*[FIDE-SNP]: fully integrated plan"]
-    assert abbreviations_for("*[LTSS]: already defined\n\nLTSS", found) == []
-    assert abbreviations_for("SNP-like, a D-SNP_x and LTSSes", found) == []  # only whole words count
-    both = make_glossary(QMB="qualified beneficiary", QMBPLUS="qualified beneficiary plus")
-    assert abbreviations_for("QMB+ only", both) == ["*[QMB]: qualified beneficiary", "*[QMB+]: qualified beneficiary plus"]
-    assert abbreviations_for("QMB+x and QMBs", both) == ["*[QMB]: qualified beneficiary", "*[QMBs]: qualified beneficiary"]
+    html = with_tooltips("Two D-SNPs and one D-SNP; a FIDE-SNP.\n\n## D-SNP rules\n\nNot in `LTSS` code.", found)
+    assert '<abbr title="dual eligible special needs plan">D-SNPs</abbr>' in html
+    assert html.count('<abbr title="dual eligible special needs plan">D-SNP</abbr>') == 2  # the heading's too
+    assert '<abbr title="fully integrated plan">FIDE-SNP</abbr>' in html
+    assert "<code>LTSS</code>" in html and "long-term services" not in html
+    assert "<abbr" not in with_tooltips("SNP-like, a D-SNP_x and LTSSes", found)  # only whole words count
+    assert '<abbr title="already defined">LTSS</abbr>' in with_tooltips("*[LTSS]: already defined\n\nLTSS", found)
+
+
+def test_the_resources_pages_carry_no_tooltips_and_other_pages_do() -> None:
+    found = make_glossary(LTSS="long-term services and supports", QMBPLUS="qualified beneficiary plus")
+    toolkit = Toolkit()
+    toolkit.data.put(found)
+    text = "An LTSS report, two LTSSs, a QMB+ study, LTSS-wide (D-LTSSs).\n"
+    for uri in ("resources.md", "resources-by-topic.md"):
+        assert "<abbr" not in with_tooltips(without_tooltips(uri, text, toolkit), found), uri
+    assert without_tooltips("pathways/index.md", text, toolkit) == text
+    assert '<abbr title="long-term services and supports">LTSS</abbr>' in with_tooltips(text, found)
 
 
 def test_abbreviation_titles_are_escaped_by_markdown() -> None:
     found = make_glossary(LTSS='<script>alert("x")</script> & more')
-    text = "LTSS here.\n\n" + "\n".join(abbreviations_for("LTSS here.", found))
-    html = markdown.markdown(text, extensions=["abbr"])
+    html = with_tooltips("LTSS here.", found)
     assert "<script>" not in html
     assert '<abbr title="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more">LTSS</abbr>' in html
 

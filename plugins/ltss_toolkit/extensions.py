@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from .structure.model import Page, Settings, Toolkit
 from .structure.problems import Problems
@@ -35,6 +36,8 @@ class Extension:
     """Functions editors can call in page bodies through mkdocs-macros, e.g. ``{{ figure("id") }}``."""
     finish_page: Callable[[str, str, Toolkit], str] | None = None
     """A last pass over each page's Markdown (path, markdown) before it is converted to HTML."""
+    markdown_configs: Callable[[Toolkit], dict[str, dict[str, Any]]] | None = None
+    """Settings it gives Python-Markdown extensions, by extension name (the glossary's acronyms for ``abbr``)."""
     documents: Callable[[Toolkit], list[Document]] | None = None
     """PDFs of its own (the flow's pathway packets), built beside the modules' and sections'."""
     source_of: Callable[[Toolkit, str], str | None] | None = None
@@ -84,6 +87,15 @@ def extension_anchors(extensions: Sequence[Extension], toolkit: Toolkit) -> dict
         if extension.anchors is not None:
             for page in toolkit.pages.values():
                 out.setdefault(page.uri, []).extend(extension.anchors(toolkit, page))
+    return out
+
+
+def markdown_configs(extensions: Sequence[Extension], toolkit: Toolkit) -> dict[str, dict[str, Any]]:
+    """The Python-Markdown extensions the extensions configure, and their settings."""
+    out: dict[str, dict[str, Any]] = {}
+    for extension in extensions:
+        for name, settings in (extension.markdown_configs(toolkit) if extension.markdown_configs else {}).items():
+            out.setdefault(name, {}).update(settings)
     return out
 
 

@@ -23,7 +23,7 @@ from .config import ToolkitConfig, macros_opt_in_problems, setting_problems, sit
 from .editing.repository import contact_problem, edit_url, feedback_url, page_address
 from .engine import load_project
 from .errors import guarded
-from .extensions import Extension, default_extensions, extension_documents, generated_source
+from .extensions import Extension, default_extensions, extension_documents, generated_source, markdown_configs
 from .glossary.page import GLOSSARY_URI
 from .loading.store import ContentStore
 from .render.as_of import AsOfExtension
@@ -182,6 +182,10 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         # same configuration again). MkDocs takes extension instances as well as names.
         if not any(isinstance(e, AsOfExtension) for e in config.markdown_extensions):
             config.markdown_extensions.append(AsOfExtension())  # type: ignore[arg-type]
+        for name, settings in markdown_configs(self.extensions, self.toolkit).items():  # the glossary's acronyms
+            if name not in config.markdown_extensions:
+                config.markdown_extensions.append(name)
+            config.mdx_configs[name] = {**config.mdx_configs.get(name, {}), **settings}
         return config
 
     def _register_macros(self, config: MkDocsConfig) -> None:

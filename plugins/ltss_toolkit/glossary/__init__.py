@@ -1,4 +1,5 @@
-"""Glossary: ``content/glossary.yml`` becomes ``glossary.md`` and the tooltips of every acronym on every page."""
+"""Glossary: ``content/glossary.yml`` becomes ``glossary.md`` and the tooltips of every acronym on every page
+(Python-Markdown's ``abbr`` extension, given the glossary)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from ..extensions import Extension
 from ..structure.model import Toolkit
 from .model import glossary, read_glossary
 from .page import GLOSSARY_URI, render_glossary_page
-from .usage import add_abbreviations, validate_usage
+from .usage import abbr_glossary, validate_usage, without_tooltips
 
 
 def glossary_pages(toolkit: Toolkit) -> dict[str, str]:
@@ -24,6 +25,7 @@ EXTENSION = Extension(
     readers={"glossary.yml": read_glossary},
     validate=validate_usage,
     pages=glossary_pages,
-    finish_page=add_abbreviations,
+    finish_page=without_tooltips,
+    markdown_configs=abbr_glossary,
     source_of=glossary_source,
 )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from ..render.page import RESOURCES_BY_TOPIC_URI, RESOURCES_URI
 from ..structure.memo import remembered
@@ -84,32 +85,16 @@ def _abbr_title(expansion: str) -> str:
     return " ".join(expansion.split())
 
 
-WORD_RUN = re.compile(r"[\w-]+")
-"""A word as an abbreviation stands alone: a run of letters, digits, '_' and '-' between other characters."""
+def abbreviations(found: Glossary) -> dict[str, str]:
+    """Every term and its plural ('D-SNPs'), with its expansion."""
+    expansions = {term: _abbr_title(entry.expansion) for term, entry in found.terms.items()}
+    return {**{f"{term}s": title for term, title in expansions.items()}, **expansions}
 
 
-def abbreviations_for(markdown: str, found: Glossary) -> list[str]:
-    """``*[TERM]: expansion`` lines for the glossary terms (and their plurals) that occur in ``markdown``.
-
-    A term occurs where nothing of a word comes right before or after it. For a term made of word characters
-    only, that is one of the page's word runs, all found in one pass; others ('QMB+') are searched for."""
-    lines = []
-    runs: set[str] | None = None
-    for term in sorted(found.terms, key=str.casefold):
-        if term not in markdown:  # most terms are not on most pages
-            continue
-        expansion = _abbr_title(found.terms[term].expansion)
-        for word in (term, term + "s"):
-            if f"*[{word}]:" in markdown:
-                continue
-            if WORD_RUN.fullmatch(word):
-                runs = set(WORD_RUN.findall(markdown)) if runs is None else runs
-                present = word in runs
-            else:
-                present = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", markdown) is not None
-            if present:
-                lines.append(f"*[{word}]: {expansion}")
-    return lines
+def abbr_glossary(toolkit: Toolkit) -> dict[str, dict[str, Any]]:
+    """The glossary as ``abbr``'s settings: each term, wherever it occurs on a page, carries its expansion."""
+    found = glossary(toolkit)
+    return {"abbr": {"glossary": abbreviations(found)}} if found is not None else {}
 
 
 WITHOUT_TOOLTIPS = frozenset({RESOURCES_URI, RESOURCES_BY_TOPIC_URI})
@@ -119,9 +104,11 @@ Material's tooltips kept its main thread busy for over a second (bench/lighthous
 acronym there is in the glossary, and has its tooltip on the pages that cite the document."""
 
 
-def add_abbreviations(uri: str, markdown: str, toolkit: Toolkit) -> str:
+def without_tooltips(uri: str, markdown: str, toolkit: Toolkit) -> str:
+    """On the pages ``WITHOUT_TOOLTIPS``, the glossary's terms found in the text switched off (``abbr`` drops an
+    abbreviation whose title is ``""``)."""
     found = glossary(toolkit)
-    if found is None or uri in WITHOUT_TOOLTIPS:
+    if found is None or uri not in WITHOUT_TOOLTIPS:
         return markdown
-    lines = abbreviations_for(markdown, found)
+    lines = [f'*[{word}]: ""' for word in sorted(abbreviations(found)) if word in markdown]
     return markdown.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n" if lines else markdown
