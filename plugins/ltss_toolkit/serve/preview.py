@@ -16,7 +16,6 @@ from ..outputs.context import BuildFailed
 from ..outputs.site import build_html, content_store, load_site_config, toolkit_plugin
 from ..plugin import PluginOptions, PreviewState
 from .pdfs import PdfFollower
-from .theme import PreviewTheme
 
 log = logging.getLogger("mkdocs.ltss_toolkit.serve")
 
@@ -86,7 +85,6 @@ class Preview:
             return self.config, self.store, False
         config = load_site_config(self.config_file, self.root, strict=False)
         config.site_url = self.serve_url
-        config.theme = PreviewTheme(config.theme)
         store = content_store(config)
         self.state = PreviewState()
         toolkit_plugin(config).steer(PluginOptions(store=store, preview=self.state))
