@@ -263,16 +263,6 @@ def _gap_edit_links(mkdocs: Path, zensical: Path) -> bool:
     )
 
 
-def _gap_theme_css_pruning(mkdocs: Path, zensical: Path) -> bool:
-    import zensical as package
-
-    theirs = Path(package.__file__).parent / "templates" / "assets" / "stylesheets" / "classic"
-    ours = zensical / theirs.relative_to(theirs.parents[2])  # assets/stylesheets/classic
-    published_css = {p.name: p.stat().st_size for p in ours.glob("main.*.css")}
-    shipped = {p.name: p.stat().st_size for p in theirs.glob("main.*.css")}
-    return published_css == shipped
-
-
 def _gap_search_index(mkdocs: Path, zensical: Path) -> bool:
     return (mkdocs / "search" / "search_index.json").exists() and not (zensical / "search").exists()
 
@@ -281,7 +271,6 @@ GAP_CHECKS: dict[str, Callable[[Path, Path], bool]] = {
     "404-template": _gap_404_template,
     "deferred-theme-script": _gap_deferred_theme_script,
     "edit-links": _gap_edit_links,
-    "theme-css-pruning": _gap_theme_css_pruning,
     "search-index": _gap_search_index,
 }
 

@@ -73,13 +73,6 @@ class ToolkitConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDocs' Co
     resource_age_years = c.Type(int, default=10)
     """The freshness report lists a resource as old when it was published more than this many years ago."""
 
-    prune_theme_css = c.Type(bool, default=True)
-    """Publish Material's stylesheets without the rules no page of the site can match (``outputs.theme_css``):
-    every page waits for them before it is drawn, and three quarters of them are for features the site does not
-    use. Done by ``python -m ltss_toolkit build`` (``make site``) for the site and the offline zip; the preview
-    (``serve``) and a plain ``mkdocs build`` keep Material's full files. Turn off to check whether a style that
-    went missing after a Material update was pruned."""
-
     offline_zip = c.Type(bool, default=False)
     """Also build ``downloads/ltss-toolkit-offline.zip`` (``python -m ltss_toolkit build``): the site made fit
     for ``file://`` by Material's ``offline`` plugin, added in code, so no second configuration file repeats

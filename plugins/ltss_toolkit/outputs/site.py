@@ -18,7 +18,6 @@ from ..editing.repository import contact_address
 from ..loading.store import ContentStore
 from ..plugin import PluginOptions, ToolkitPlugin
 from .context import BuildFailed
-from .theme_css import prune_theme_stylesheets
 from .verify import check_written_pages
 
 PLUGIN_NAME = "ltss-toolkit"
@@ -86,12 +85,7 @@ def build_html(config: MkDocsConfig, *, dirty: bool = False, serve_url: str | No
 
 
 def build_published_html(config: MkDocsConfig) -> None:
-    """``build_html``, then every written page checked for script and loads from elsewhere (``outputs.verify``), and
-    Material's stylesheets pruned to what the pages can use (``outputs.theme_css``), unless the plugin's
-    ``prune_theme_css`` is off. The site and the offline zip are published this way; the preview keeps Material's
-    full files."""
+    """``build_html``, then every written page checked for script and loads from elsewhere (``outputs.verify``).
+    The site and the offline zip are published this way."""
     build_html(config)
-    plugin = toolkit_plugin(config)
-    check_written_pages(Path(config.site_dir), plugin.made_from)
-    if plugin.config.prune_theme_css:
-        prune_theme_stylesheets(Path(config.site_dir))
+    check_written_pages(Path(config.site_dir), toolkit_plugin(config).made_from)

@@ -72,10 +72,6 @@ GAPS = (
         "kept (page front matter).",
     ),
     Gap(
-        "theme-css-pruning",
-        "Material's stylesheet is published whole: outputs/theme_css.py prunes MkDocs-Material's files only.",
-    ),
-    Gap(
         "search-index",
         "Search uses Zensical's own index (search.json, its own worker), not Material's search/search_index.json: "
         "the same pages are found, ranked Zensical's way.",
