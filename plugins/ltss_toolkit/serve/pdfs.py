@@ -152,7 +152,9 @@ class PdfFollower:
         from ..outputs.pdf.cache import PdfCache
         from ..outputs.pdf.step import lay_out_pdfs, publish_pdfs, warm_up
 
-        pool = ProcessPoolExecutor(max_workers=1)  # one warm worker for the whole session
+        # One warm worker for the whole session, spawned rather than forked: a fork while the builder's thread
+        # runs git would hand the worker the write end of git's output pipe, and the builder would wait forever.
+        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
         pool.submit(warm_up)
         cache = PdfCache(self.cache)
         while True:
