@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import re
 import shutil
 from pathlib import Path
@@ -14,10 +15,10 @@ from conftest import PROJECT, TEST_REPOSITORY, run_build
 from ltss_toolkit.extensions import default_extensions, extension_documents
 from ltss_toolkit.loading.loader import load_toolkit
 from ltss_toolkit.outputs.pdf.assemble import SECTIONS_UP_TO
-from ltss_toolkit.structure.site_paths import page_file
-from ltss_toolkit.structure.publications import COMPLETE_ID, plan_documents
 from ltss_toolkit.outputs.pdf.downloads import ManifestEntry, human_size, link_text, read_manifest
 from ltss_toolkit.outputs.pdf.render import local_fetcher
+from ltss_toolkit.structure.publications import COMPLETE_ID, plan_documents
+from ltss_toolkit.structure.site_paths import page_file
 
 GOLDEN_VALID = Path(__file__).parent / "golden" / "loading" / "valid" / "content"
 
@@ -345,6 +346,13 @@ def test_no_pdf_option_leaves_placeholders_empty(small_project, tmp_path: Path) 
     assert '<p class="ltss-download" data-pdf="first"></p>' in html
 
 
+def packet_areas(built_site: Path, packet_id: str) -> set[str]:
+    """The content areas ('modules/', 'pathways/') of the pages a packet's outcome recommends, from data/flow.json."""
+    flow = json.loads((built_site / "data/flow.json").read_text(encoding="utf-8"))
+    outcome = next(node for node in flow["nodes"] if f"pathway-packet-{node['id']}" == packet_id)
+    return {flow["pages"][page]["path"].split("/")[0] + "/" for page in outcome["recommends"]}
+
+
 def test_every_pdf_cover_says_which_original_it_summarises_and_who_publishes_it(built_site: Path, manifest) -> None:
     """Not the toolkit itself: each cover names the original of its pages' area (title and address) and this
     site's publisher and contact (mkdocs.yml: extra.publisher; the test build's repository's issues page)."""
@@ -357,5 +365,9 @@ def test_every_pdf_cover_says_which_original_it_summarises_and_who_publishes_it(
         assert "Anindependentsummary,initsownwords,of" in cover, entry.id
         assert f"PublishedbytheLTSSToolkitsiteproject;contact:{contact}" in cover, entry.id
         wanted = [cms, icrc] if entry.id == "ltss-toolkit-complete" else [cms] if entry.id.startswith("module-") else [icrc]
+        if entry.kind == "packet":  # a packet's originals are those of the pages its outcome recommends
+            areas = packet_areas(built_site, entry.id)
+            wanted = [original for area, original in (("modules/", cms), ("pathways/", icrc)) if area in areas]
+            assert wanted, entry.id
         for title, address in wanted:
             assert title.replace(" ", "") in cover and address in cover, (entry.id, title)
