@@ -25,14 +25,14 @@ LAST = 0
 
 def build_key() -> str:
     """This process's signing key, to hand to Zensical's process."""
-    return sanitize._KEY.hex()  # the sanitizer's own key: no second one to keep in step
+    return sanitize.signing_key()
 
 
 def use_build_key() -> None:
     """In Zensical's process: sign and check with the build's key, when it was handed one."""
     key = os.environ.get(KEY_VARIABLE)
     if key:
-        sanitize._KEY = bytes.fromhex(key)
+        sanitize.use_signing_key(key)
 
 
 class _Clean(Postprocessor):

@@ -62,6 +62,18 @@ _KEY = secrets.token_bytes(32)
 _CARRIED = re.compile(r"<!--ltss-trusted ([0-9a-f]{64})-->\n(.*?)\n<!--/ltss-trusted-->", re.DOTALL)
 
 
+def signing_key() -> str:
+    """This process's key for ``trusted_html``, as hex: a build that hands pages to another process (Zensical's)
+    passes it on, so the fragments signed here are recognised there."""
+    return _KEY.hex()
+
+
+def use_signing_key(key: str) -> None:
+    """Sign and check with ``key`` (from ``signing_key`` in the build's process) instead of this process's own."""
+    global _KEY
+    _KEY = bytes.fromhex(key)
+
+
 def _signature(fragment: str) -> str:
     return hmac.new(_KEY, fragment.encode("utf-8"), hashlib.sha256).hexdigest()
 
